@@ -1,0 +1,71 @@
+import { CliFailure, UsageError, processIO, type CliIO } from './io';
+
+export type Command = (argv: string[], io: CliIO) => Promise<number>;
+
+/** Command name → module. Multi-word commands ("import deviations") are keyed by the first word. */
+const commands: Record<string, () => Promise<{ run: Command }>> = {
+  init: () => import('./commands/init'),
+};
+
+export const USAGE = `Användning: samsyn <kommando> [flaggor]
+
+Kommandon:
+  init --db FIL --delregion ID                     skapa en arbetsyta (fyrbodal, goteborgsregionen, sjuharad, skaraborg)
+  demo --db FIL [--delregion ID] [--seed N]        skapa en arbetsyta med demodata
+  import deviations FIL... --db FIL [--profile NAMN] [--json]
+  import disputes FIL... --db FIL [--json]
+  population import FIL --db FIL [--json]          folkmängd från SCB:s tabellexport
+  indicators --db FIL --from DATUM --to DATUM [--as-of DATUM] [--deadline-days N] [--json]
+  cases --db FIL [--kind deviation|dispute] [--indicator ID --from DATUM --to DATUM] [--json]
+  case show --db FIL --id ÄRENDE [--json]
+  lesson add --db FIL --case ÄRENDE --text TEXT [--json]
+  precedent mark --db FIL --case ÄRENDE --title T --principle P [--json]
+  search --db FIL FRÅGA [--limit N] [--json]
+  library export --db FIL --out BIBLIOTEKSFIL [--json]
+  library import BIBLIOTEKSFIL --db FIL [--dry-run] [--json]
+  report --db FIL --from DATUM --to DATUM --out FIL.pdf [--as-of DATUM]
+  generate --out FIL.csv --rows N [--seed S] [--delregion ID] [--encoding utf8|cp1252]
+
+Slutkoder: 0 klart, 1 fel i fil eller värde, 2 felaktig användning.`;
+
+export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.err(USAGE);
+    return name ? 0 : 2;
+  }
+  const load = commands[name];
+  if (!load) {
+    io.err(`Okänt kommando: ${name}\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    const mod = await load();
+    return await mod.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (e instanceof CliFailure) {
+      io.err(e.message);
+      return 1;
+    }
+    const msg = e instanceof Error ? e.message : String(e);
+    io.err(`Ett oväntat fel inträffade: ${msg}`);
+    return 1;
+  }
+}
+
+const isEntry = process.argv[1] && /samsyn\.(ts|mjs|js)$/.test(process.argv[1]);
+if (isEntry || process.env.SAMSYN_CLI_ENTRY === '1') {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`Ett oväntat fel inträffade: ${(e as Error).message}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

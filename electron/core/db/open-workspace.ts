@@ -1,0 +1,158 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import * as schema from './schema';
+import { UserError } from '../errors';
+import { migrationsFolder as defaultMigrationsFolder } from '../paths';
+import { backupWorkspace } from './backup';
+
+/** 'SmSy' — marks a SQLite file as a Samsyn workspace (PRAGMA application_id). */
+export const SAMSYN_APPLICATION_ID = 0x536d5379;
+export const BUSY_TIMEOUT_MS = 5000;
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export interface OpenedWorkspace {
+  path: string;
+  sqlite: Database.Database;
+  db: Db;
+  /** Path of the backup taken before migrations ran, if any. */
+  backupPath: string | null;
+  close(): void;
+}
+
+interface JournalEntry {
+  idx: number;
+  tag: string;
+  when: number;
+}
+
+function readJournal(folder: string): JournalEntry[] {
+  const j = JSON.parse(fs.readFileSync(path.join(folder, 'meta', '_journal.json'), 'utf8')) as { entries: JournalEntry[] };
+  return j.entries;
+}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+function fileKind(file: string): 'missing' | 'empty' | 'sqlite' | 'other' {
+  if (!fs.existsSync(file)) return 'missing';
+  const st = fs.statSync(file);
+  if (st.isDirectory()) return 'other';
+  if (st.size === 0) return 'empty';
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(16);
+    const n = fs.readSync(fd, buf, 0, 16, 0);
+    return n === 16 && buf.equals(SQLITE_HEADER) ? 'sqlite' : 'other';
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export function applyPragmas(sqlite: Database.Database): void {
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  const check = {
+    journal: sqlite.pragma('journal_mode', { simple: true }),
+    sync: sqlite.pragma('synchronous', { simple: true }),
+    fk: sqlite.pragma('foreign_keys', { simple: true }),
+    busy: sqlite.pragma('busy_timeout', { simple: true }),
+  };
+  if (check.journal !== 'wal' || check.sync !== 2 || check.fk !== 1 || Number(check.busy) < BUSY_TIMEOUT_MS) {
+    throw new UserError('Arbetsytan kunde inte öppnas med säkra inställningar (WAL, synkron skrivning, främmande nycklar).', 'WORKSPACE_INVALID', check);
+  }
+}
+
+export interface OpenOptions {
+  /** Create the file if it does not exist (a new, empty workspace). */
+  create?: boolean;
+  migrationsFolder?: string;
+  /** Open read-only (no migration; refuses a workspace needing one). */
+  readonly?: boolean;
+}
+
+/**
+ * Opens (or creates) a workspace file. Checks, in order: that it is a SQLite file, that it is
+ * intact (integrity_check), that it is a Samsyn workspace (application_id), that its schema is
+ * not newer than this program; then takes a backup and migrates if needed.
+ * Every refusal is a UserError with code WORKSPACE_INVALID and one Swedish sentence.
+ */
+export async function openWorkspace(file: string, opts: OpenOptions = {}): Promise<OpenedWorkspace> {
+  const abs = path.resolve(file);
+  const name = path.basename(abs);
+  const kind = fileKind(abs);
+  if (kind === 'missing' && !opts.create) {
+    throw new UserError(`Arbetsytan ${name} finns inte.`, 'NOT_FOUND');
+  }
+  if (kind === 'other') {
+    throw new UserError(`Filen ${name} är inte en Samsyn-arbetsyta (det är ingen SQLite-databas).`, 'WORKSPACE_INVALID');
+  }
+  const isNew = kind === 'missing' || kind === 'empty';
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(abs, { fileMustExist: !isNew, readonly: !!opts.readonly && !isNew });
+  } catch (e) {
+    throw new UserError(`Arbetsytan ${name} kunde inte öppnas: ${(e as Error).message}`, 'WORKSPACE_INVALID');
+  }
+  try {
+    if (!isNew) {
+      let integrity: string;
+      try {
+        integrity = String(sqlite.pragma('integrity_check', { simple: true }));
+      } catch (e) {
+        throw new UserError(`Arbetsytan ${name} är skadad och kan inte läsas (${(e as Error).message}). Återställ en säkerhetskopia.`, 'WORKSPACE_INVALID');
+      }
+      if (integrity !== 'ok') {
+        throw new UserError(`Arbetsytan ${name} är skadad (integritetskontrollen svarade: ${integrity.slice(0, 200)}). Återställ en säkerhetskopia.`, 'WORKSPACE_INVALID');
+      }
+      const appId = Number(sqlite.pragma('application_id', { simple: true }));
+      const tableCount = Number(sqlite.prepare(`SELECT count(*) FROM sqlite_master WHERE type = 'table'`).pluck().get());
+      if (appId !== SAMSYN_APPLICATION_ID && tableCount > 0) {
+        throw new UserError(`Filen ${name} är en SQLite-databas men inte en Samsyn-arbetsyta.`, 'WORKSPACE_INVALID');
+      }
+    }
+    if (!opts.readonly) applyPragmas(sqlite);
+    const folder = opts.migrationsFolder ?? defaultMigrationsFolder();
+    const journal = readJournal(folder);
+    const applied = appliedMigrations(sqlite);
+    if (applied.length > journal.length || applied.some((a) => !journal.some((j) => j.when === a))) {
+      throw new UserError(`Arbetsytan ${name} är skapad av en nyare version av Samsyn. Uppdatera programmet för att öppna den.`, 'WORKSPACE_INVALID');
+    }
+    let backupPath: string | null = null;
+    if (applied.length < journal.length) {
+      if (opts.readonly) throw new UserError(`Arbetsytan ${name} behöver uppgraderas och kan inte öppnas skrivskyddad.`, 'WORKSPACE_INVALID');
+      if (applied.length > 0) backupPath = await backupWorkspace(sqlite, abs, 'fore-uppgradering');
+      sqlite.pragma(`application_id = ${SAMSYN_APPLICATION_ID}`);
+      const db0 = drizzle(sqlite, { schema });
+      migrate(db0, { migrationsFolder: folder });
+    }
+    const db = drizzle(sqlite, { schema }) as Db;
+    return {
+      path: abs,
+      sqlite,
+      db,
+      backupPath,
+      close: () => {
+        if (sqlite.open) sqlite.close();
+      },
+    };
+  } catch (e) {
+    if (sqlite.open) sqlite.close();
+    if (e instanceof UserError) throw e;
+    throw new UserError(`Arbetsytan ${name} kunde inte öppnas: ${(e as Error).message}`, 'WORKSPACE_INVALID');
+  }
+}
+
+function appliedMigrations(sqlite: Database.Database): number[] {
+  const exists = sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'`).get();
+  if (!exists) return [];
+  return sqlite
+    .prepare(`SELECT created_at FROM __drizzle_migrations ORDER BY id`)
+    .pluck()
+    .all()
+    .map((v) => Number(v));
+}

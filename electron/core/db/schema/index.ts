@@ -1,0 +1,4 @@
+export * from './workspace';
+export * from './imports';
+export * from './cases';
+export * from './learning';

@@ -1,0 +1,5 @@
+import { z } from 'zod';
+import { method } from './define';
+
+export const reportMethods = {
+};
