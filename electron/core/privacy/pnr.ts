@@ -1,0 +1,84 @@
+/**
+ * Swedish personal identity numbers (personnummer) and coordination numbers (samordningsnummer).
+ * Forms: YYMMDD-NNNC, YYMMDD+NNNC, YYMMDDNNNC, YYYYMMDD-NNNC, YYYYMMDDNNNC; C is the Luhn check
+ * digit (weights 2,1) over the 10-digit form; a coordination number has day + 60.
+ */
+export interface IdentityNumberHit {
+  start: number;
+  end: number;
+  /** Exactly as written in the text. */
+  raw: string;
+  /** The 10-digit form YYMMDDNNNC (the key for pseudonymisation, so all forms of one number agree). */
+  tenDigits: string;
+  kind: 'personnummer' | 'samordningsnummer';
+}
+
+export function luhnOk(tenDigits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < 10; i++) {
+    let d = tenDigits.charCodeAt(i) - 48;
+    if (i % 2 === 0) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+function validDate(yy: number, mm: number, dd: number): boolean {
+  if (mm < 1 || mm > 12 || dd < 1) return false;
+  const daysIn = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mm - 1]!;
+  return dd <= daysIn || (mm === 2 && dd === 29 && yy >= 0);
+}
+
+// 12 digits (century) or 10 digits, optional - or + before the last four; not part of a longer number.
+const PATTERN = /(?<![0-9A-Za-z])(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{4})(?![0-9])/g;
+
+export function findIdentityNumbers(text: string): IdentityNumberHit[] {
+  const hits: IdentityNumberHit[] = [];
+  if (!text) return hits;
+  for (const m of text.matchAll(PATTERN)) {
+    const [raw, century, yy, mm, dd, , last4] = m;
+    if (century && !/^(18|19|20)$/.test(century)) continue;
+    const month = Number(mm);
+    let day = Number(dd);
+    let kind: IdentityNumberHit['kind'] = 'personnummer';
+    if (day > 60) {
+      day -= 60;
+      kind = 'samordningsnummer';
+    }
+    if (!validDate(Number(yy), month, day)) continue;
+    const ten = `${yy}${mm}${dd}${last4}`;
+    if (!luhnOk(ten)) continue;
+    hits.push({ start: m.index!, end: m.index! + raw.length, raw, tenDigits: ten, kind });
+  }
+  return hits;
+}
+
+export interface PersonalDataHit {
+  kind: 'personnummer' | 'samordningsnummer' | 'telefonnummer' | 'e-postadress';
+  start: number;
+  end: number;
+  raw: string;
+}
+
+const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+// Swedish phone numbers: 0xx-xxx xx xx, +46 70 123 45 67, 070-1234567 … (8–13 digits, starting 0 or +46)
+const PHONE = /(?<![0-9A-Za-z])(?:\+46[\s-]?|0)\d{1,3}[\s-]?\d{2,4}(?:[\s-]?\d{2,3}){1,3}(?![0-9])/g;
+
+/** The de-identification check for anything leaving the workspace (library files, report texts). */
+export function scanPersonalData(text: string): PersonalDataHit[] {
+  const hits: PersonalDataHit[] = findIdentityNumbers(text).map((h) => ({ kind: h.kind, start: h.start, end: h.end, raw: h.raw }));
+  const overlaps = (s: number, e: number) => hits.some((h) => s < h.end && e > h.start);
+  for (const m of text.matchAll(EMAIL)) {
+    if (!overlaps(m.index!, m.index! + m[0].length)) hits.push({ kind: 'e-postadress', start: m.index!, end: m.index! + m[0].length, raw: m[0] });
+  }
+  for (const m of text.matchAll(PHONE)) {
+    const digits = m[0].replace(/\D/g, '');
+    if (digits.length < 8 || digits.length > 13) continue;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(m[0].trim())) continue; // a date, not a phone number
+    if (!overlaps(m.index!, m.index! + m[0].length)) hits.push({ kind: 'telefonnummer', start: m.index!, end: m.index! + m[0].length, raw: m[0] });
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
