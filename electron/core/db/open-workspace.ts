@@ -151,7 +151,7 @@ function appliedMigrations(sqlite: Database.Database): number[] {
   const exists = sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type='table' AND name='__drizzle_migrations'`).get();
   if (!exists) return [];
   return sqlite
-    .prepare(`SELECT created_at FROM __drizzle_migrations ORDER BY id`)
+    .prepare(`SELECT created_at FROM __drizzle_migrations ORDER BY created_at`)
     .pluck()
     .all()
     .map((v) => Number(v));
