@@ -5,6 +5,7 @@ export type Command = (argv: string[], io: CliIO) => Promise<number>;
 /** Command name → module. Multi-word commands ("import deviations") are keyed by the first word. */
 const commands: Record<string, () => Promise<{ run: Command }>> = {
   init: () => import('./commands/init'),
+  library: () => import('./commands/library'),
 };
 
 export const USAGE = `Användning: samsyn <kommando> [flaggor]
