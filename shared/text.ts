@@ -7,15 +7,12 @@ export function normalizeKey(s: string): string {
     .replace(/[^a-z0-9]/g, '');
 }
 
-/** Normalises a kommun name: also drops a trailing "kommun"/"stad"/"s kommun". */
+/**
+ * Normalises a kommun name: drops an SCB code prefix ("1496 Skövde") and a trailing separate word
+ * "kommun"/"stad" ("Göteborgs stad", "Skövde kommun") — but never the end of a name like
+ * Mariestad or Strömstad. A genitive s ("Lidköpings kommun") is left for the matcher to try.
+ */
 export function normalizeKommun(s: string): string {
-  let k = normalizeKey(s.replace(/^\s*\d{4}\s+/, ''));
-  for (const suffix of ['kommun', 'stad']) {
-    if (k.endsWith(suffix) && k.length > suffix.length + 1) {
-      k = k.slice(0, -suffix.length);
-      break;
-    }
-  }
-  // "Skövdes kommun" style genitive
-  return k;
+  const words = s.trim().replace(/^\d{4}\s+/, '').replace(/\s+(kommun|stad)$/i, '');
+  return normalizeKey(words);
 }

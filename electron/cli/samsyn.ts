@@ -6,6 +6,10 @@ export type Command = (argv: string[], io: CliIO) => Promise<number>;
 const commands: Record<string, () => Promise<{ run: Command }>> = {
   init: () => import('./commands/init'),
   library: () => import('./commands/library'),
+  import: () => import('./commands/import'),
+  population: () => import('./commands/population'),
+  demo: () => import('./commands/demo'),
+  generate: () => import('./commands/generate'),
 };
 
 export const USAGE = `Användning: samsyn <kommando> [flaggor]

@@ -1,0 +1,382 @@
+/**
+ * Import of one deviation or dispute file: header row → mapping (explicit, profile, or proposed)
+ * → per row: de-identify every cell, validate, stage → one transaction (upsert.ts) → report.
+ *
+ * Counting rule: `rows` is the number of data rows below the header row; rows whose cells are
+ * all empty or whitespace are not counted (and not stored). For every file
+ * rows = inserted + updated + unchanged + quarantined + outsideDelregion + duplicatesInFile.
+ */
+import type Database from 'better-sqlite3';
+import { todayIso } from '../../../shared/dates';
+import { defaultSourceSystem, fieldsOf, type ImportCaseKind, type ImportReport, type Mapping } from '../../../shared/domain/import';
+import { UserError } from '../errors';
+import type { OpenedWorkspace } from '../db/open-workspace';
+import { kommunMatcher } from '../workspace/workspace';
+import { openTable, type RawRow, type TableInfo, type TableInput } from './read-table';
+import { countKnownColumns, displayHeaders, headerSignature, HEADER_MIN_KNOWN, HEADER_SCAN_ROWS, noHeaderError, normalizeHeader, proposeMapping, resolveMapping, type ResolvedMapping } from './mapping';
+import { Pseudonymiser, pseudonymiserFor } from './deidentify';
+import { makeLookups, recordOf, validateRow, type Lookups, type RowError } from './validate';
+import { applyStage, Stage } from './upsert';
+import { cleanText } from './values';
+
+export interface ProfileRow {
+  id: number;
+  name: string;
+  kind: ImportCaseKind;
+  headerSignature: string;
+  mapping: Mapping;
+  sourceSystem: string;
+}
+
+export function profileById(sqlite: Database.Database, id: number): ProfileRow | null {
+  const r = sqlite.prepare('SELECT id, name, kind, header_signature, mapping, source_system FROM mapping_profiles WHERE id = ?').get(id) as RawProfile | undefined;
+  return r ? toProfile(r) : null;
+}
+export function profileByName(sqlite: Database.Database, name: string): ProfileRow | null {
+  const r = sqlite.prepare('SELECT id, name, kind, header_signature, mapping, source_system FROM mapping_profiles WHERE name = ?').get(name) as RawProfile | undefined;
+  return r ? toProfile(r) : null;
+}
+export function profileBySignature(sqlite: Database.Database, kind: ImportCaseKind, signature: string): ProfileRow | null {
+  const r = sqlite
+    .prepare('SELECT id, name, kind, header_signature, mapping, source_system FROM mapping_profiles WHERE kind = ? AND header_signature = ? ORDER BY updated_at DESC, id DESC LIMIT 1')
+    .get(kind, signature) as RawProfile | undefined;
+  return r ? toProfile(r) : null;
+}
+interface RawProfile {
+  id: number;
+  name: string;
+  kind: ImportCaseKind;
+  header_signature: string;
+  mapping: string;
+  source_system: string;
+}
+function toProfile(r: RawProfile): ProfileRow {
+  return { id: r.id, name: r.name, kind: r.kind, headerSignature: r.header_signature, mapping: JSON.parse(r.mapping) as Mapping, sourceSystem: r.source_system };
+}
+
+export interface HeaderFound {
+  info: TableInfo;
+  headerRowNumber: number;
+  headers: string[];
+  /** Continues after the header row. */
+  rest: AsyncIterator<RawRow>;
+  close(): Promise<void>;
+}
+
+/** Opens the table and reads up to (and including) the header row. */
+export async function findHeader(
+  input: TableInput,
+  fileName: string,
+  kind: ImportCaseKind,
+  opts: { sheet?: string; profileHeaders?: string[]; signal?: AbortSignal },
+): Promise<HeaderFound> {
+  const reader = await openTable(input, fileName, opts.sheet ? { sheet: opts.sheet } : undefined);
+  const it = reader.rows(opts.signal)[Symbol.asyncIterator]();
+  const close = async () => {
+    try {
+      await it.return?.();
+    } catch {
+      /* already closed */
+    }
+  };
+  const extra = opts.profileHeaders ? new Set(opts.profileHeaders.map(normalizeHeader).filter(Boolean)) : undefined;
+  try {
+    for (let scanned = 0; scanned < HEADER_SCAN_ROWS; scanned++) {
+      const n = await it.next();
+      if (n.done) break;
+      if (countKnownColumns(kind, n.value.cells, extra) >= HEADER_MIN_KNOWN) {
+        return { info: reader.info, headerRowNumber: n.value.rowNumber, headers: displayHeaders(n.value.cells), rest: it, close };
+      }
+    }
+  } catch (e) {
+    await close();
+    throw e;
+  }
+  await close();
+  throw noHeaderError(fileName, kind);
+}
+
+export interface MappingChoice {
+  mapping: Mapping;
+  profile: ProfileRow | null;
+  /** The profile was picked automatically by the header signature. */
+  auto: boolean;
+}
+
+/** Explicit mapping > named/id profile > profile with the same header set > aliases. */
+export function chooseMapping(sqlite: Database.Database, kind: ImportCaseKind, headers: string[], explicit: Mapping | undefined, profile: ProfileRow | null): MappingChoice {
+  if (explicit) return { mapping: explicit, profile, auto: false };
+  if (profile) return { mapping: profile.mapping, profile, auto: false };
+  const found = profileBySignature(sqlite, kind, headerSignature(headers));
+  if (found) return { mapping: found.mapping, profile: found, auto: true };
+  return { mapping: proposeMapping(kind, headers), profile: null, auto: false };
+}
+
+function isBlank(cells: string[]): boolean {
+  for (const c of cells) if (c !== '' && c.trim() !== '') return false;
+  return true;
+}
+
+/** The row processor shared by import, preview and quarantine fixes. */
+export class RowProcessor {
+  constructor(
+    readonly kind: ImportCaseKind,
+    readonly map: ResolvedMapping,
+    readonly headers: string[],
+    readonly lookups: Lookups,
+    readonly pseudo: Pseudonymiser,
+  ) {}
+
+  process(row: RawRow) {
+    const cells = this.pseudo.cleanCells(row.cells.slice());
+    const outcome = validateRow(this.kind, row.rowNumber, cells, this.map, this.lookups);
+    const idIdx = this.map.index.external_id!;
+    const id = idIdx >= 0 ? cleanText(cells[idIdx] ?? '', false) : null;
+    return { cells, outcome, externalId: id };
+  }
+
+  rawObject(cells: string[]): Record<string, string> {
+    const o: Record<string, string> = {};
+    const n = Math.max(cells.length, this.headers.length);
+    for (let i = 0; i < n; i++) {
+      const h = this.headers[i] ?? `Kolumn ${i + 1}`;
+      o[h] = cells[i] ?? '';
+    }
+    return o;
+  }
+}
+
+/**
+ * The workspace's tolerant kommun matcher, retried without a trailing "kommun"/"stad" word and
+ * without a genitive s, so names that themselves end in "stad" (Mariestad, Strömstad) also
+ * match as "Mariestads kommun" or "MARIESTAD KOMMUN".
+ */
+export function tolerantKommunMatcher(ws: OpenedWorkspace): Lookups['matchKommun'] {
+  const base = kommunMatcher(ws);
+  const cache = new Map<string, { code: string; name: string } | null>();
+  return (raw) => {
+    const hit = cache.get(raw);
+    if (hit !== undefined) return hit;
+    let found = base(raw);
+    if (!found) {
+      const stripped = raw.trim().replace(/[\s,]+(kommun|stad)$/i, '');
+      if (stripped !== raw.trim()) found = base(stripped) ?? (/s$/i.test(stripped) ? base(stripped.slice(0, -1)) : null);
+    }
+    if (cache.size < 10_000) cache.set(raw, found);
+    return found;
+  };
+}
+
+export function lookupsFor(ws: OpenedWorkspace, now: Date): Lookups {
+  return makeLookups(ws.sqlite, todayIso(now), tolerantKommunMatcher(ws));
+}
+
+export interface ImportFileOptions {
+  kind: ImportCaseKind;
+  mapping?: Mapping;
+  profileId?: number;
+  profileName?: string;
+  sourceSystem?: string;
+  sheet?: string;
+  saveProfileAs?: string;
+  now?: Date;
+  signal?: AbortSignal;
+  onProgress?: (p: { rowsDone: number; message: string }) => void;
+  /** Rows staged per synchronous chunk before yielding to the event loop. */
+  chunkRows?: number;
+}
+
+function userNameOf(sqlite: Database.Database): string {
+  return (sqlite.prepare('SELECT user_name FROM workspace WHERE id = 1').pluck().get() as string | undefined) ?? '';
+}
+
+const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
+
+/** Imports one file (all-or-nothing). Throws UserError when the file is refused as a whole. */
+export async function importFile(ws: OpenedWorkspace, input: TableInput, fileName: string, opts: ImportFileOptions): Promise<ImportReport> {
+  const { kind, signal } = opts;
+  const sqlite = ws.sqlite;
+  const now = opts.now ?? new Date();
+  let profile: ProfileRow | null = null;
+  if (opts.profileId != null) {
+    profile = profileById(sqlite, opts.profileId);
+    if (!profile) throw new UserError(`Kopplingsprofilen med id ${opts.profileId} finns inte.`, 'NOT_FOUND');
+  } else if (opts.profileName) {
+    profile = profileByName(sqlite, opts.profileName);
+    if (!profile) throw new UserError(`Kopplingsprofilen "${opts.profileName}" finns inte i arbetsytan.`, 'NOT_FOUND');
+  }
+  if (profile && profile.kind !== kind) {
+    throw new UserError(`Kopplingsprofilen "${profile.name}" gäller ${profile.kind === 'deviations' ? 'avvikelser' : 'tvister'}, inte ${kind === 'deviations' ? 'avvikelser' : 'tvister'}.`);
+  }
+  opts.onProgress?.({ rowsDone: 0, message: `Läser ${fileName} …` });
+  const head = await findHeader(input, fileName, kind, {
+    sheet: opts.sheet,
+    profileHeaders: profile ? (Object.values(profile.mapping).filter(Boolean) as string[]) : opts.mapping ? (Object.values(opts.mapping).filter(Boolean) as string[]) : undefined,
+    signal,
+  });
+  let stage: Stage | null = null;
+  try {
+    const choice = chooseMapping(sqlite, kind, head.headers, opts.mapping, profile);
+    const resolved = resolveMapping(kind, head.headers, choice.mapping, fileName);
+    const sourceSystem = (opts.sourceSystem?.trim() || choice.profile?.sourceSystem || defaultSourceSystem[kind]).trim();
+    const pseudo = pseudonymiserFor(sqlite);
+    const proc = new RowProcessor(kind, resolved, head.headers, lookupsFor(ws, now), pseudo);
+    stage = new Stage(sqlite, kind);
+    const chunk = opts.chunkRows ?? 2000;
+    const seen = new Map<string, number>();
+    const duplicates: ImportReport['duplicates'] = [];
+    let duplicateCount = 0;
+    let rows = 0;
+    for (;;) {
+      const n = await head.rest.next();
+      if (n.done) break;
+      const raw = n.value;
+      if (isBlank(raw.cells)) continue;
+      rows++;
+      const { cells, outcome, externalId } = proc.process(raw);
+      const key = externalId ?? `\u0000${raw.rowNumber}`;
+      const earlier = seen.get(key);
+      if (earlier !== undefined) {
+        duplicateCount++;
+        if (duplicates.length < 1000) {
+          duplicates.push({
+            row: earlier,
+            externalId: externalId!,
+            message: `Rad ${earlier}: ärendet ${externalId} förekommer igen på rad ${raw.rowNumber} i samma fil; den senare raden gäller.`,
+          });
+        }
+      }
+      seen.set(key, raw.rowNumber);
+      stage.add({ key, row: raw.rowNumber, outcome, raw: outcome.kind === 'quarantine' ? proc.rawObject(cells) : null });
+      if (stage.pendingCount >= chunk) {
+        stage.flush();
+        opts.onProgress?.({ rowsDone: rows, message: `Läser rad ${rows.toLocaleString('sv-SE')} …` });
+        await yieldToLoop();
+        signal?.throwIfAborted();
+      }
+    }
+    stage.flush();
+    signal?.throwIfAborted();
+    opts.onProgress?.({ rowsDone: rows, message: 'Sparar …' });
+    // Everything below is synchronous: one transaction, no await until the report is returned.
+    const report = applyStage(sqlite, stage, {
+      kind,
+      sourceSystem,
+      fileName,
+      fileSize: head.info.size,
+      sha256: head.info.sha256,
+      nowIso: now.toISOString(),
+      today: todayIso(now),
+      userName: userNameOf(sqlite),
+      rows,
+      duplicatesInFile: duplicateCount,
+      duplicates,
+      pseudonymised: pseudo.count,
+      unmappedColumns: resolved.unmappedColumns,
+      mapping: resolved.mapping,
+      headerRowNumber: head.headerRowNumber,
+      format: head.info.format,
+      encoding: head.info.encoding,
+      sheet: head.info.sheet,
+      profile: choice.profile ? { id: choice.profile.id, name: choice.profile.name } : null,
+      saveProfile: opts.saveProfileAs?.trim() ? { name: opts.saveProfileAs.trim(), headerSignature: headerSignature(head.headers) } : null,
+    });
+    stage.drop();
+    stage = null;
+    return report;
+  } finally {
+    stage?.drop();
+    await head.close();
+  }
+}
+
+export interface SampleRow {
+  row: number;
+  status: 'ok' | 'quarantine' | 'outside';
+  /** Canonical values as they will be stored (ok rows). */
+  values: Record<string, string | number | null>;
+  /** De-identified cells by header. */
+  raw: Record<string, string>;
+  errors: RowError[];
+  outsideKommun: string | null;
+}
+
+export interface PreviewResult {
+  info: TableInfo;
+  headerRowNumber: number;
+  headers: string[];
+  proposedMapping: Mapping;
+  fields: { field: string; label: string; required: boolean }[];
+  matchedProfile: { id: number; name: string } | null;
+  sampleRows: SampleRow[];
+  problems: string[];
+}
+
+/** Reads the header and the first rows; writes nothing. */
+export async function previewFile(
+  ws: OpenedWorkspace,
+  input: TableInput,
+  fileName: string,
+  opts: { kind: ImportCaseKind; sheet?: string; profileId?: number; mapping?: Mapping; now?: Date; sampleSize?: number },
+): Promise<PreviewResult> {
+  const { kind } = opts;
+  let profile: ProfileRow | null = null;
+  if (opts.profileId != null) {
+    profile = profileById(ws.sqlite, opts.profileId);
+    if (!profile) throw new UserError(`Kopplingsprofilen med id ${opts.profileId} finns inte.`, 'NOT_FOUND');
+  }
+  const head = await findHeader(input, fileName, kind, { sheet: opts.sheet, profileHeaders: profile ? (Object.values(profile.mapping).filter(Boolean) as string[]) : undefined });
+  try {
+    const choice = chooseMapping(ws.sqlite, kind, head.headers, opts.mapping, profile);
+    const problems: string[] = [];
+    const proposed: Mapping = {};
+    for (const f of fieldsOf(kind)) {
+      const h = choice.mapping[f.field];
+      proposed[f.field] = h && head.headers.includes(h) ? h : h ? (head.headers.find((x) => normalizeHeader(x) === normalizeHeader(h)) ?? null) : null;
+      if (h && !proposed[f.field]) problems.push(`Kolumnen "${h}" i kopplingsprofilen finns inte i filen.`);
+      if (f.required && !proposed[f.field]) problems.push(`Det obligatoriska fältet ${f.label} är inte kopplat till någon kolumn.`);
+    }
+    for (const [f, side] of [
+      ['reporting_party_type', 'rapporterande'],
+      ['receiving_party_type', 'mottagande'],
+    ] as const) {
+      if (kind === 'deviations' && !proposed[f]) problems.push(`Filen saknar kolumn för ${side} huvudman; den härleds ur organisationsnamnet, och rader där det inte går hamnar i karantän.`);
+    }
+    const sampleRows: SampleRow[] = [];
+    let resolved: ResolvedMapping | null = null;
+    try {
+      resolved = resolveMapping(kind, head.headers, proposed, fileName);
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+    }
+    if (resolved) {
+      const proc = new RowProcessor(kind, resolved, head.headers, lookupsFor(ws, opts.now ?? new Date()), pseudonymiserFor(ws.sqlite));
+      while (sampleRows.length < (opts.sampleSize ?? 10)) {
+        const n = await head.rest.next();
+        if (n.done) break;
+        if (isBlank(n.value.cells)) continue;
+        const { outcome, cells } = proc.process(n.value);
+        sampleRows.push({
+          row: n.value.rowNumber,
+          status: outcome.kind,
+          values: outcome.kind === 'ok' ? recordOf(kind, outcome.values) : {},
+          raw: proc.rawObject(cells),
+          errors: outcome.kind === 'quarantine' ? outcome.errors : [],
+          outsideKommun: outcome.kind === 'outside' ? outcome.kommun : null,
+        });
+      }
+    }
+    return {
+      info: head.info,
+      headerRowNumber: head.headerRowNumber,
+      headers: head.headers,
+      proposedMapping: proposed,
+      fields: fieldsOf(kind).map((f) => ({ field: f.field, label: f.label, required: f.required })),
+      matchedProfile: choice.profile ? { id: choice.profile.id, name: choice.profile.name } : null,
+      sampleRows,
+      problems,
+    };
+  } finally {
+    await head.close();
+  }
+}
