@@ -6,36 +6,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { buildIfStale } from './build-if-stale.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-
-function newestMtime(dir) {
-  let newest = 0;
-  if (!fs.existsSync(dir)) return 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(p));
-    else newest = Math.max(newest, fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-export function buildIfStale() {
-  const marker = path.join(root, 'out', 'renderer', 'index.html');
-  const built = fs.existsSync(marker) ? fs.statSync(marker).mtimeMs : 0;
-  const sources = Math.max(
-    ...['renderer', 'shared', 'electron/main', 'electron/preload'].map((d) => newestMtime(path.join(root, d))),
-    fs.statSync(path.join(root, 'electron.vite.config.ts')).mtimeMs,
-  );
-  if (built >= sources) return;
-  process.stderr.write('Bygger gränssnittet …\n');
-  const r = spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  if (r.status !== 0) {
-    process.stderr.write('Bygget misslyckades (se ovan).\n');
-    process.exit(1);
-  }
-}
 
 /** Path of a runnable Electron binary, or a reason why there is none. */
 function electronRuntime() {
@@ -57,7 +31,7 @@ function electronRuntime() {
   return { bin };
 }
 
-buildIfStale();
+if (!buildIfStale().ok) process.exit(1);
 const rt = electronRuntime();
 if (rt.bin) {
   const child = spawn(rt.bin, [root], { stdio: 'inherit', env: { ...process.env, SAMSYN_ROOT: root } });

@@ -5,11 +5,14 @@ export type Command = (argv: string[], io: CliIO) => Promise<number>;
 /** Command name → module. Multi-word commands ("import deviations") are keyed by the first word. */
 const commands: Record<string, () => Promise<{ run: Command }>> = {
   init: () => import('./commands/init'),
-  library: () => import('./commands/library'),
-  import: () => import('./commands/import'),
-  population: () => import('./commands/population'),
+  cases: () => import('./commands/cases'), case: () => import('./commands/case'), lesson: () => import('./commands/lesson'), precedent: () => import('./commands/precedent'), search: () => import('./commands/search'),
   demo: () => import('./commands/demo'),
   generate: () => import('./commands/generate'),
+  import: () => import('./commands/import'),
+  population: () => import('./commands/population'),
+  indicators: () => import('./commands/indicators'),
+  library: () => import('./commands/library'),
+  report: () => import('./commands/report'),
 };
 
 export const USAGE = `Användning: samsyn <kommando> [flaggor]
@@ -21,10 +24,10 @@ Kommandon:
   import disputes FIL... --db FIL [--json]
   population import FIL --db FIL [--json]          folkmängd från SCB:s tabellexport
   indicators --db FIL --from DATUM --to DATUM [--as-of DATUM] [--deadline-days N] [--json]
-  cases --db FIL [--kind deviation|dispute] [--indicator ID --from DATUM --to DATUM] [--json]
-  case show --db FIL --id ÄRENDE [--json]
-  lesson add --db FIL --case ÄRENDE --text TEXT [--json]
-  precedent mark --db FIL --case ÄRENDE --title T --principle P [--json]
+  cases --db FIL [--kind deviation|dispute] [--indicator ID --from DATUM --to DATUM [--as-of DATUM]] [--limit N] [--json]
+  case show --db FIL --id ÄRENDE [--kind deviation|dispute] [--json]
+  lesson add --db FIL --case ÄRENDE --text TEXT [--cause ORSAK] [--kind deviation|dispute] [--json]
+  precedent mark --db FIL --case ÄRENDE --title T --principle P [--kind deviation|dispute] [--json]
   search --db FIL FRÅGA [--limit N] [--json]
   library export --db FIL --out BIBLIOTEKSFIL [--json]
   library import BIBLIOTEKSFIL --db FIL [--dry-run] [--json]

@@ -9,7 +9,25 @@ export interface CoreContext {
   ws(): Workspace;
   /** Today's date for validation ("not in the future"); injectable for tests. */
   now(): Date;
+  /**
+   * Prints a renderer route (e.g. '/rapport/utskrift?utkast=…') to PDF. Injected by the shells
+   * (Electron: webContents.printToPDF; browser mode and CLI: Chromium via playwright-core);
+   * absent where no printer exists.
+   */
+  printPdf?: PdfPrinter;
 }
+
+export interface PdfPrintRequest {
+  /** Hash route of the renderer, without '#'. */
+  route: string;
+  /** Document title (also the PDF's title). */
+  title: string;
+  /** Chromium header/footer templates (HTML with pageNumber/totalPages spans). */
+  headerTemplate: string;
+  footerTemplate: string;
+  signal?: AbortSignal;
+}
+export type PdfPrinter = (req: PdfPrintRequest) => Promise<Uint8Array>;
 
 export function createContext(opts: { appDataDir: string; now?: () => Date }): CoreContext {
   const session = new Session(opts.appDataDir);

@@ -4,6 +4,7 @@ import { createContext } from '../core/context';
 import { createHandlers } from '../core/handlers';
 import { createDispatch } from './dispatch';
 import { startHttpServer, type RunningServer } from './http-server';
+import { createChromiumPrinter } from './print-pdf';
 
 export interface BrowserModeOptions {
   appDataDir: string;
@@ -23,9 +24,13 @@ export async function startBrowserMode(opts: BrowserModeOptions): Promise<Runnin
   if (opts.workspace) await ctx.session.open(opts.workspace);
   const dispatch = createDispatch(createHandlers(ctx), { validateOutput: true });
   const server = await startHttpServer({ dispatch, staticDir: opts.staticDir, port: opts.port, token: opts.token });
+  // PDF export: the same server's print route in headless Chromium (launched on first use)
+  const printer = createChromiumPrinter({ baseUrl: server.url, token: server.token });
+  ctx.printPdf = printer.print;
   return {
     ...server,
     stop: async () => {
+      await printer.close();
       await server.close();
       ctx.session.close();
     },

@@ -7,8 +7,16 @@ import { useRoute, href } from './router';
 import { ErrorMessage, Loading } from './components/ui';
 import { WorkspacePicker } from './features/workspace/WorkspacePicker';
 import { routes } from './routes';
+import { ReportPrintRoute } from './report/PrintRoute';
 
 export function App() {
+  const route = useRoute();
+  // The report's print route renders without the app chrome (printed to PDF).
+  if (route.path === '/rapport/utskrift') return <ReportPrintRoute route={route} />;
+  return <AppShell />;
+}
+
+function AppShell() {
   const [info, setInfo] = useState<WorkspaceInfo | null | undefined>(undefined);
   const [error, setError] = useState<ApiError | null>(null);
   const route = useRoute();

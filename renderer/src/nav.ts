@@ -10,6 +10,7 @@ export const navItems: NavItem[] = [
   { path: '/avvikelser', label: 'Avvikelser' },
   { path: '/tvister', label: 'Oenighet och tvist' },
   { path: '/larande', label: 'Lärdomar och vägledande fall' },
+  { path: '/sok', label: 'Sök' },
   { path: '/bibliotek', label: 'Bibliotek' },
   { path: '/rapport', label: 'Rapport' },
   { path: '/installningar', label: 'Inställningar' },

@@ -9,6 +9,7 @@ import { LibraryPage } from './features/library/LibraryPage';
 import { ReportPage } from './features/report/ReportPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { HelpPage } from './features/help/HelpPage';
+import { SearchPage } from './features/search/SearchPage';
 
 /** Route → page. Each feature owns its sub-routes (e.g. /avvikelser/12). */
 export function routes(route: Route): ReactNode {
@@ -30,6 +31,8 @@ export function routes(route: Route): ReactNode {
       return <SettingsPage />;
     case 'hjalp':
       return <HelpPage />;
+    case 'sok':
+      return <SearchPage route={route} />;
     default:
       return <DashboardPage route={route} />;
   }

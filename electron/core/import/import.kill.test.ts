@@ -56,7 +56,7 @@ async function countsOf(file: string): Promise<{ counts: Record<string, number>;
   }
 }
 
-it('a kill at any moment leaves the workspace exactly as before or exactly as after', { timeout: 180_000 }, async () => {
+it('a kill at any moment leaves the workspace exactly as before or exactly as after', { timeout: 420_000 }, async () => {
   // base workspace with 5 000 deviations; the 50 000-row file updates some, adds the rest
   const base = path.join(dir, 'base.samsyn');
   const ws = await createWorkspace(base, { delregionId: 'skaraborg', userName: 'Testare' });

@@ -39,6 +39,24 @@ export const deviations = sqliteTable(
     index('deviations_kommun_reported').on(t.kommunCode, t.reportedAt),
     index('deviations_recurring').on(t.category, t.reportingOrg, t.receivingOrg, t.reportedAt),
     index('deviations_closed').on(t.closedAt),
+    /** Case-list filters (keyset paging on reported_at within each): status, severity, either organisation. */
+    index('deviations_status_reported').on(t.status, t.reportedAt),
+    index('deviations_severity_reported').on(t.severity, t.reportedAt),
+    index('deviations_reporting_org_reported').on(t.reportingOrg, t.reportedAt),
+    index('deviations_receiving_org_reported').on(t.receivingOrg, t.reportedAt),
+    /** Covering index for the indicators' cohort (reported_at range): no table lookups per row. */
+    index('deviations_cohort').on(
+      t.reportedAt,
+      t.category,
+      t.reportingPartyType,
+      t.receivingPartyType,
+      t.kommunCode,
+      t.severity,
+      t.answeredAt,
+      t.closedAt,
+      t.reportingOrg,
+      t.receivingOrg,
+    ),
   ],
 );
 

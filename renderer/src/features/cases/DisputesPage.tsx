@@ -1,6 +1,677 @@
+import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
 import type { Route } from '../../router';
-import { PageHeader } from '../../components/ui';
+import { href, navigate } from '../../router';
+import { useAction, useApi } from '../../api/hooks';
+import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../components/ui';
+import { downloadBase64 } from '../../components/download';
+import { categoryCodes, disputeOutcomes, partyTypes, type CategoryCode, type DisputeOutcome, type PartyType } from '../../../../shared/domain/enums';
+import { categoryLabels, disputeOutcomeLabels, partyTypeLabels, stepLabels } from '../../../../shared/labels.sv';
+import type { DisputeDetail } from '../../../../shared/api/cases';
+import { formatInt, formatSek } from '../../../../shared/format';
+import { CaseTable, Pager, deviationStatusLabel, formatDateTime, partyLabel, qp, show, todayLocal, useCursorPaging } from './common';
+import { EscalationTimeline } from './EscalationTimeline';
+import { HistorySection, fieldLabel, showValue } from './HistorySection';
+import { LessonsSection } from './LessonsSection';
+import { SimilarSection } from './SimilarSection';
+import { PrecedentSection } from './PrecedentSection';
 
-export function DisputesPage({ route: _route }: { route: Route }) {
-  return <PageHeader title="Oenighet och tvist" />;
+export function DisputesPage({ route }: { route: Route }) {
+  const id = route.segments[1];
+  if (id === 'ny') return <DisputeCreate />;
+  if (id && /^\d+$/.test(id)) return <DisputeView id={Number(id)} />;
+  return <DisputeList query={route.query} />;
+}
+
+const PAGE = 50;
+const FILTER_KEYS = ['from', 'to', 'omrade', 'steg', 'status', 'huvudman', 'enhet', 'lardom', 'q', 'sort'] as const;
+type FilterKey = (typeof FILTER_KEYS)[number];
+type FilterValues = Record<FilterKey, string>;
+
+function readFilters(q: URLSearchParams): FilterValues {
+  const o = {} as FilterValues;
+  for (const k of FILTER_KEYS) o[k] = q.get(k) ?? '';
+  return o;
+}
+
+function toApiFilter(q: URLSearchParams) {
+  const steg = qp(q, 'steg');
+  const lesson = qp(q, 'lardom');
+  const status = qp(q, 'status');
+  return {
+    kind: 'dispute' as const,
+    from: qp(q, 'from'),
+    to: qp(q, 'to'),
+    category: qp(q, 'omrade'),
+    org: qp(q, 'enhet'),
+    partyType: qp(q, 'huvudman') as PartyType | undefined,
+    status: status === 'oppen' || status === 'lost' ? (status as 'oppen' | 'lost') : undefined,
+    step: steg === '1' || steg === '2' || steg === '3' ? (Number(steg) as 1 | 2 | 3) : undefined,
+    hasLesson: lesson === 'ja' ? true : lesson === 'nej' ? false : undefined,
+    q: qp(q, 'q'),
+    sort: (qp(q, 'sort') === 'asc' ? 'date_asc' : 'date_desc') as 'date_asc' | 'date_desc',
+  };
+}
+
+function DisputeList({ query }: { query: URLSearchParams }) {
+  const filter = toApiFilter(query);
+  const paging = useCursorPaging(JSON.stringify(filter));
+  const list = useApi('cases.list', { ...filter, cursor: paging.cursor, limit: PAGE });
+  const exportCsv = useAction('cases.exportCsv');
+  const [exported, setExported] = useState('');
+  const [f, setF] = useState<FilterValues>(() => readFilters(query));
+  useEffect(() => setF(readFilters(query)), [query.toString()]); // eslint-disable-line react-hooks/exhaustive-deps
+  const set = (k: FilterKey) => (e: { target: { value: string } }) => setF((x) => ({ ...x, [k]: e.target.value }));
+  const activeCount = FILTER_KEYS.filter((k) => k !== 'sort' && query.get(k)).length;
+
+  return (
+    <>
+      <PageHeader
+        title="Oenighet och tvist"
+        intro="Oenigheter och tvister mellan parterna, med eskaleringstrappan: steg 1 → steg 2 → steg 3 (tvist) → ekonomisk reglering eller allmän domstol."
+        actions={
+          <>
+            <a className="button-link primary" href={href('/tvister/ny')}>
+              Ny oenighet
+            </a>
+            <button
+              type="button"
+              disabled={exportCsv.busy}
+              onClick={async () => {
+                const out = await exportCsv.run(filter);
+                if (out) {
+                  downloadBase64(out.fileName, out.csvBase64);
+                  setExported(`${formatInt(out.rows)} rader exporterades till ${out.fileName}.`);
+                }
+              }}
+            >
+              Exportera till CSV
+            </button>
+          </>
+        }
+      />
+      <ErrorMessage error={exportCsv.error} />
+      {exported ? (
+        <p role="status" className="ok">
+          {exported}
+        </p>
+      ) : null}
+      <form
+        className="card filters"
+        role="search"
+        aria-label="Filtrera oenigheter och tvister"
+        onSubmit={(e) => {
+          e.preventDefault();
+          navigate('/tvister', f);
+        }}
+      >
+        <div className="filter-search">
+          <label htmlFor="t-q">Sök i text</label>
+          <div className="inline">
+            <input id="t-q" type="search" value={f.q} onChange={set('q')} />
+            <button type="submit" className="primary">
+              Sök och filtrera
+            </button>
+          </div>
+        </div>
+        <details className="more-filters" open={activeCount > (query.get('q') ? 1 : 0)}>
+          <summary>Filter: period, område, part, status …{activeCount ? ` (${activeCount} valda)` : ''}</summary>
+        <div className="filter-grid">
+          <div>
+            <label htmlFor="t-from">Öppnad från</label>
+            <input id="t-from" type="date" value={f.from} onChange={set('from')} />
+          </div>
+          <div>
+            <label htmlFor="t-to">till och med</label>
+            <input id="t-to" type="date" value={f.to} onChange={set('to')} />
+          </div>
+          <div>
+            <label htmlFor="t-area">Område</label>
+            <select id="t-area" value={f.omrade} onChange={set('omrade')}>
+              <option value="">Alla</option>
+              {categoryCodes.map((c) => (
+                <option key={c} value={c}>
+                  {categoryLabels[c as CategoryCode]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="t-step">Högsta steg</label>
+            <select id="t-step" value={f.steg} onChange={set('steg')}>
+              <option value="">Alla</option>
+              <option value="1">Steg 1</option>
+              <option value="2">Steg 2</option>
+              <option value="3">Steg 3 (tvist)</option>
+            </select>
+          </div>
+          <div>
+            <label htmlFor="t-status">Status</label>
+            <select id="t-status" value={f.status} onChange={set('status')}>
+              <option value="">Alla</option>
+              <option value="oppen">Öppen</option>
+              <option value="lost">Löst</option>
+            </select>
+          </div>
+          <div>
+            <label htmlFor="t-party">Huvudman (någon part)</label>
+            <select id="t-party" value={f.huvudman} onChange={set('huvudman')}>
+              <option value="">Alla</option>
+              {partyTypes.map((p) => (
+                <option key={p} value={p}>
+                  {partyTypeLabels[p]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="t-org">Part (exakt namn)</label>
+            <input id="t-org" value={f.enhet} onChange={set('enhet')} />
+          </div>
+          <div>
+            <label htmlFor="t-lesson">Har lärdom</label>
+            <select id="t-lesson" value={f.lardom} onChange={set('lardom')}>
+              <option value="">Alla</option>
+              <option value="ja">Ja</option>
+              <option value="nej">Nej</option>
+            </select>
+          </div>
+        </div>
+        </details>
+        <div className="form-actions">
+          <button type="submit">Använd filter</button>
+          {activeCount > 0 ? (
+            <a href={href('/tvister')} className="button-link">
+              Rensa filter ({activeCount})
+            </a>
+          ) : null}
+        </div>
+      </form>
+      <ErrorMessage error={list.error} />
+      {list.data ? (
+        <section aria-labelledby="disp-result-h">
+          <h2 id="disp-result-h" className="visually-hidden">
+            Resultat
+          </h2>
+          <p role="status" className="result-count">
+            {formatInt(list.data.total)} {list.data.total === 1 ? 'ärende' : 'ärenden'}
+            {activeCount ? ' med valda filter' : ''}.
+          </p>
+          {list.data.total === 0 ? (
+            <EmptyState title="Inga oenigheter eller tvister" action={<a href={href('/tvister/ny')}>Registrera en ny oenighet</a>}>
+              {activeCount ? <p>Inga ärenden matchar filtren.</p> : <p>Registrera en oenighet för hand eller importera en tvistlogg under Import.</p>}
+            </EmptyState>
+          ) : (
+            <>
+              <CaseTable
+                cases={list.data.cases}
+                caption="Oenigheter och tvister"
+                sort={filter.sort}
+                onSort={() => navigate('/tvister', { ...readFilters(query), sort: filter.sort === 'date_desc' ? 'asc' : '' })}
+              />
+              <Pager page={paging.page} shown={list.data.cases.length} limit={PAGE} total={list.data.total} nextCursor={list.data.nextCursor} onNext={paging.next} onPrev={paging.prev} />
+            </>
+          )}
+        </section>
+      ) : list.loading ? (
+        <Loading />
+      ) : null}
+    </>
+  );
+}
+
+/* ------------------------------------------------------------------ create */
+
+function PartyFields({ which, name, type, onName, onType }: { which: 'A' | 'B'; name: string; type: string; onName(v: string): void; onType(v: string): void }) {
+  return (
+    <fieldset className="party">
+      <legend>Part {which}</legend>
+      <label htmlFor={`party-${which}`}>Namn (enhet eller huvudman)</label>
+      <input id={`party-${which}`} value={name} onChange={(e) => onName(e.target.value)} required />
+      <label htmlFor={`party-${which}-type`}>Huvudman</label>
+      <select id={`party-${which}-type`} value={type} onChange={(e) => onType(e.target.value)}>
+        <option value="">Okänd</option>
+        {partyTypes.map((p) => (
+          <option key={p} value={p}>
+            {partyTypeLabels[p]}
+          </option>
+        ))}
+      </select>
+    </fieldset>
+  );
+}
+
+function DisputeCreate() {
+  const create = useAction('disputes.create');
+  const [v, setV] = useState({ externalId: '', openedAt: todayLocal(), partyA: '', partyAType: '', partyB: '', partyBType: '', area: '', summary: '', principled: false, linked: '', temp: '' });
+  const set = <K extends keyof typeof v>(k: K, val: (typeof v)[K]) => setV((x) => ({ ...x, [k]: val }));
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const out = await create.run({
+      externalId: v.externalId.trim() || undefined,
+      openedAt: v.openedAt,
+      partyA: v.partyA,
+      partyAType: (v.partyAType || null) as PartyType | null,
+      partyB: v.partyB,
+      partyBType: (v.partyBType || null) as PartyType | null,
+      area: v.area,
+      summary: v.summary.trim() || null,
+      principled: v.principled,
+      linkedDeviations: v.linked
+        .split(/[,;\s]+/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+      temporarySolutionText: v.temp.trim() || null,
+    });
+    if (out) navigate(`/tvister/${out.id}`);
+  };
+  return (
+    <>
+      <p className="breadcrumb">
+        <a href={href('/tvister')}>Oenighet och tvist</a> <span aria-hidden="true">›</span> Ny
+      </p>
+      <PageHeader title="Ny oenighet" intro="Registrera en oenighet för hand. Den börjar i steg 1 (chef närmast patient) och kan sedan eskaleras." />
+      <form className="card" onSubmit={submit}>
+        <div className="form-row">
+          <div>
+            <label htmlFor="d-opened">Datum då oenigheten uppstod</label>
+            <input id="d-opened" type="date" value={v.openedAt} onChange={(e) => set('openedAt', e.target.value)} required />
+          </div>
+          <div>
+            <label htmlFor="d-ext">Ärende-id (valfritt – skapas annars)</label>
+            <input id="d-ext" value={v.externalId} onChange={(e) => set('externalId', e.target.value)} />
+          </div>
+        </div>
+        <div className="form-row">
+          <PartyFields which="A" name={v.partyA} type={v.partyAType} onName={(x) => set('partyA', x)} onType={(x) => set('partyAType', x)} />
+          <PartyFields which="B" name={v.partyB} type={v.partyBType} onName={(x) => set('partyB', x)} onType={(x) => set('partyBType', x)} />
+        </div>
+        <label htmlFor="d-area">Avtalsområde</label>
+        <select id="d-area" value={v.area} onChange={(e) => set('area', e.target.value)} required>
+          <option value="">Välj område</option>
+          {categoryCodes.map((c) => (
+            <option key={c} value={c}>
+              {categoryLabels[c as CategoryCode]}
+            </option>
+          ))}
+        </select>
+        <label htmlFor="d-summary">Sammanfattning: vad är parterna oeniga om?</label>
+        <textarea id="d-summary" value={v.summary} onChange={(e) => set('summary', e.target.value)} aria-describedby="d-summary-help" />
+        <p id="d-summary-help" className="small muted">
+          Skriv utan personnummer eller andra uppgifter som pekar ut patienten.
+        </p>
+        <label htmlFor="d-temp">Tillfällig lösning för patienten (om en finns)</label>
+        <textarea id="d-temp" className="short" value={v.temp} onChange={(e) => set('temp', e.target.value)} />
+        <label htmlFor="d-linked">Kopplade avvikelser (ärende-id, separerade med komma)</label>
+        <input id="d-linked" value={v.linked} onChange={(e) => set('linked', e.target.value)} />
+        <div className="checkbox">
+          <input id="d-principled" type="checkbox" checked={v.principled} onChange={(e) => set('principled', e.target.checked)} />
+          <label htmlFor="d-principled">Principiell karaktär (kan lyftas till VVG)</label>
+        </div>
+        <ErrorMessage error={create.error} />
+        <div className="form-actions">
+          <button type="submit" className="primary" disabled={create.busy}>
+            Registrera oenigheten
+          </button>
+          <a href={href('/tvister')}>Avbryt</a>
+        </div>
+      </form>
+    </>
+  );
+}
+
+/* ------------------------------------------------------------------ view */
+
+const eventLabels: Record<string, string> = {
+  opened: 'Oenighet registrerad (steg 1)',
+  step2: 'Eskalerad till steg 2',
+  step3: 'Eskalerad till steg 3 (tvist)',
+  temporary_solution: 'Tillfällig lösning',
+  resolved: 'Löst',
+  settlement: 'Ekonomisk reglering',
+  note: 'Anteckning',
+};
+const auditLabels: Record<string, string> = {
+  create: 'Skapade ärendet',
+  update: 'Ändrade uppgifter',
+  escalate: 'Eskalerade',
+  temporary_solution: 'Registrerade tillfällig lösning',
+  resolve: 'Löste ärendet',
+  import: 'Import',
+};
+
+function describeChanges(changes: unknown): ReactNode {
+  if (!changes || typeof changes !== 'object') return null;
+  const entries = Object.entries(changes as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0));
+  if (!entries.length) return null;
+  return (
+    <ul className="change-list">
+      {entries.map(([k, v]) => {
+        if (v && typeof v === 'object' && !Array.isArray(v) && 'from' in v && 'to' in v) {
+          const c = v as { from: unknown; to: unknown };
+          return (
+            <li key={k}>
+              {fieldLabel(k)}: {showValue(k, c.from)} → {showValue(k, c.to)}
+            </li>
+          );
+        }
+        return (
+          <li key={k}>
+            {k === 'note' ? 'Anteckning' : fieldLabel(k)}: {showValue(k, v)}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+type ActionName = 'escalate' | 'temp' | 'resolve' | null;
+
+function DisputeActions({ d, onDone }: { d: DisputeDetail; onDone(msg: string): void }) {
+  const [open, setOpen] = useState<ActionName>(null);
+  const escalate = useAction('disputes.escalate');
+  const temp = useAction('disputes.setTemporarySolution');
+  const resolve = useAction('disputes.resolve');
+  const [at, setAt] = useState(todayLocal());
+  const [note, setNote] = useState('');
+  const [tempText, setTempText] = useState(d.temporarySolutionText ?? '');
+  const [outcome, setOutcome] = useState<DisputeOutcome>('enighet');
+  const [resStep, setResStep] = useState(String(d.currentStep));
+  const [sek, setSek] = useState('');
+  const resolved = d.resolvedAt !== null;
+  useEffect(() => setResStep(String(d.currentStep)), [d.currentStep]);
+
+  const toggle = (a: ActionName) => {
+    setOpen((o) => (o === a ? null : a));
+    setAt(todayLocal());
+    setNote('');
+    escalate.clearError();
+    temp.clearError();
+    resolve.clearError();
+  };
+
+  if (resolved) return null;
+  const nextStep = d.currentStep + 1;
+  return (
+    <section className="card" aria-labelledby="actions-h">
+      <h2 id="actions-h">Åtgärder</h2>
+      <div className="action-buttons">
+        {nextStep <= 3 ? (
+          <button type="button" aria-expanded={open === 'escalate'} onClick={() => toggle('escalate')}>
+            Eskalera till steg {nextStep}
+          </button>
+        ) : null}
+        <button type="button" aria-expanded={open === 'temp'} onClick={() => toggle('temp')}>
+          Registrera tillfällig lösning
+        </button>
+        <button type="button" aria-expanded={open === 'resolve'} onClick={() => toggle('resolve')}>
+          Lös ärendet
+        </button>
+      </div>
+      {open === 'escalate' ? (
+        <form
+          className="action-form"
+          aria-label={`Eskalera till steg ${nextStep}`}
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (await escalate.run({ id: d.id, at, note: note.trim() || undefined })) {
+              setOpen(null);
+              onDone(`Ärendet är eskalerat till steg ${nextStep}.`);
+            }
+          }}
+        >
+          <h3 className="h4">Eskalera till {stepLabels[nextStep as 2 | 3]}</h3>
+          <label htmlFor="esc-at">Datum för eskaleringen</label>
+          <input id="esc-at" type="date" value={at} onChange={(e) => setAt(e.target.value)} required />
+          <label htmlFor="esc-note">Anteckning (valfri)</label>
+          <input id="esc-note" value={note} onChange={(e) => setNote(e.target.value)} />
+          <ErrorMessage error={escalate.error} />
+          <div className="form-actions">
+            <button type="submit" className="primary" disabled={escalate.busy}>
+              Eskalera
+            </button>
+            <button type="button" onClick={() => setOpen(null)}>
+              Avbryt
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {open === 'temp' ? (
+        <form
+          className="action-form"
+          aria-label="Registrera tillfällig lösning"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (await temp.run({ id: d.id, text: tempText, at })) {
+              setOpen(null);
+              onDone('Den tillfälliga lösningen är registrerad.');
+            }
+          }}
+        >
+          <h3 className="h4">Tillfällig lösning</h3>
+          <p className="small muted">Vad gör parterna för patienten medan frågan är öppen? Patienten ska aldrig drabbas av att parterna är oeniga.</p>
+          <label htmlFor="temp-text">Beskrivning</label>
+          <textarea id="temp-text" value={tempText} onChange={(e) => setTempText(e.target.value)} />
+          <label htmlFor="temp-at">Datum</label>
+          <input id="temp-at" type="date" value={at} onChange={(e) => setAt(e.target.value)} />
+          <ErrorMessage error={temp.error} />
+          <div className="form-actions">
+            <button type="submit" className="primary" disabled={temp.busy}>
+              Spara tillfällig lösning
+            </button>
+            <button type="button" onClick={() => setOpen(null)}>
+              Avbryt
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {open === 'resolve' ? (
+        <form
+          className="action-form"
+          aria-label="Lös ärendet"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const amount = sek.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+            if (
+              await resolve.run({
+                id: d.id,
+                resolvedAt: at,
+                outcome,
+                resolutionStep: Number(resStep) as 1 | 2 | 3,
+                settlementSek: amount ? Number(amount) : null,
+                note: note.trim() || undefined,
+              })
+            ) {
+              setOpen(null);
+              onDone('Ärendet är löst.');
+            }
+          }}
+        >
+          <h3 className="h4">Lös ärendet</h3>
+          <div className="form-row">
+            <div>
+              <label htmlFor="res-outcome">Utfall</label>
+              <select id="res-outcome" value={outcome} onChange={(e) => setOutcome(e.target.value as DisputeOutcome)}>
+                {disputeOutcomes.map((o) => (
+                  <option key={o} value={o}>
+                    {disputeOutcomeLabels[o]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="res-step">Löst på steg</label>
+              <select id="res-step" value={resStep} onChange={(e) => setResStep(e.target.value)}>
+                {[1, 2, 3].map((s) => (
+                  <option key={s} value={s}>
+                    Steg {s}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="res-at">Datum</label>
+              <input id="res-at" type="date" value={at} onChange={(e) => setAt(e.target.value)} required />
+            </div>
+          </div>
+          <label htmlFor="res-sek">Ekonomisk reglering, belopp i kronor (om någon)</label>
+          <input id="res-sek" inputMode="decimal" value={sek} onChange={(e) => setSek(e.target.value)} aria-describedby="res-sek-help" />
+          <p id="res-sek-help" className="small muted">
+            Ekonomisk reglering och allmän domstol kommer först efter steg 3 (tvist).
+          </p>
+          <label htmlFor="res-note">Anteckning (valfri)</label>
+          <input id="res-note" value={note} onChange={(e) => setNote(e.target.value)} />
+          <ErrorMessage error={resolve.error} />
+          <div className="form-actions">
+            <button type="submit" className="primary" disabled={resolve.busy}>
+              Markera som löst
+            </button>
+            <button type="button" onClick={() => setOpen(null)}>
+              Avbryt
+            </button>
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}
+
+function DisputeView({ id }: { id: number }) {
+  const q = useApi('cases.dispute', { id });
+  const [status, setStatus] = useState('');
+  const d = q.data;
+  if (q.error && !d)
+    return (
+      <>
+        <PageHeader title="Oenighet eller tvist" />
+        <ErrorMessage error={q.error} />
+        <a href={href('/tvister')}>Till listan</a>
+      </>
+    );
+  if (!d) return <Loading />;
+  const resolved = d.resolvedAt !== null;
+  const kindWord = d.currentStep >= 3 ? 'Tvist' : 'Oenighet';
+  const rows: [string, ReactNode][] = [
+    ['Ärende-id', `${d.externalId} (${d.origin === 'manual' ? 'registrerad för hand' : `importerad från ${d.sourceSystem}`})`],
+    ['Öppnad', d.openedAt],
+    ['Part A', `${d.partyA} (${partyLabel(d.partyAType)})`],
+    ['Part B', `${d.partyB} (${partyLabel(d.partyBType)})`],
+    ['Avtalsområde', d.areaLabel + (d.rawArea && d.rawArea !== d.areaLabel ? ` (i filen: ${d.rawArea})` : '')],
+    ['Status', d.status === 'löst' ? 'Löst' : `Pågår i ${d.status}`],
+    ['Principiell karaktär', d.principled ? 'Ja – kan lyftas till VVG' : 'Nej'],
+    ['Utfall', d.outcomeLabel ?? (resolved ? '–' : 'Inte löst än')],
+    ['Löst på steg', d.resolutionStep ? `Steg ${d.resolutionStep}` : '–'],
+    ['Ekonomisk reglering', d.settlementSek != null ? formatSek(d.settlementSek) : '–'],
+  ];
+  return (
+    <>
+      <p className="breadcrumb">
+        <a href={href('/tvister')}>Oenighet och tvist</a> <span aria-hidden="true">›</span> {d.externalId}
+      </p>
+      <PageHeader
+        title={`${kindWord} ${d.externalId}`}
+        intro={`${d.areaLabel} · ${d.partyA} / ${d.partyB}`}
+        actions={d.principled ? <span className="tag tag-strong">Principiell</span> : undefined}
+      />
+      {status ? (
+        <p role="status" className="ok">
+          {status}
+        </p>
+      ) : null}
+      <section className="card" aria-labelledby="timeline-h">
+        <h2 id="timeline-h">Eskaleringstrappan</h2>
+        <EscalationTimeline timeline={d.timeline} resolved={resolved} />
+        <p className="small muted">Dagar räknas till {d.asOf} för ett steg som pågår.</p>
+      </section>
+      <DisputeActions
+        d={d}
+        onDone={(msg) => {
+          setStatus(msg);
+          q.reload();
+        }}
+      />
+      <div className="detail-grid">
+        <section className="card" aria-labelledby="disp-facts-h">
+          <h2 id="disp-facts-h">Uppgifter</h2>
+          <dl className="facts">
+            {rows.map(([k, v]) => (
+              <div key={k}>
+                <dt>{k}</dt>
+                <dd>{v}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+        <section className="card" aria-labelledby="disp-text-h">
+          <h2 id="disp-text-h">Frågan och lösningen</h2>
+          <h3 className="h4">Sammanfattning</h3>
+          <p className="prewrap">{d.summary ?? '–'}</p>
+          <h3 className="h4">Tillfällig lösning</h3>
+          <p className="prewrap">{d.temporarySolution ? (d.temporarySolutionText ?? 'Ja (ingen beskrivning)') : 'Ingen registrerad'}</p>
+        </section>
+      </div>
+      <section className="card" aria-labelledby="disp-dev-h">
+        <h2 id="disp-dev-h">Kopplade avvikelser</h2>
+        {d.linkedDeviationIds.length === 0 ? <p className="muted">Inga avvikelser är kopplade.</p> : null}
+        <ul>
+          {d.linkedDeviations.map((c) => (
+            <li key={c.id}>
+              <a href={href(`/avvikelser/${c.id}`)}>{c.externalId}</a> – {c.title} · {c.date} · {deviationStatusLabel(c.status)}
+            </li>
+          ))}
+          {d.linkedDeviationIds
+            .filter((x) => !d.linkedDeviations.some((c) => c.externalId === x))
+            .map((x) => (
+              <li key={x}>
+                {x} <span className="muted small">(finns inte i arbetsytan)</span>
+              </li>
+            ))}
+        </ul>
+      </section>
+      <section className="card" aria-labelledby="disp-events-h">
+        <h2 id="disp-events-h">Händelser</h2>
+        <ol className="event-list">
+          {d.events.map((e) => (
+            <li key={e.id}>
+              <strong>{e.at}</strong> – {eventLabels[e.type] ?? e.type}
+              {e.note ? `: ${e.note}` : ''} <span className="muted small">({e.createdBy})</span>
+            </li>
+          ))}
+        </ol>
+      </section>
+      <LessonsSection kind="dispute" caseId={d.id} lessons={d.lessons} onChanged={q.reload} />
+      <PrecedentSection kind="dispute" id={d.id} resolved={resolved} precedents={d.precedents} />
+      <SimilarSection kind="dispute" id={d.id} />
+      <section className="card" aria-labelledby="audit-h">
+        <h2 id="audit-h">Ändringslogg</h2>
+        {d.audit.length === 0 ? (
+          <p className="muted">Inga ändringar registrerade.</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="compact">
+              <caption className="visually-hidden">Vem ändrade vad och när</caption>
+              <thead>
+                <tr>
+                  <th scope="col">När</th>
+                  <th scope="col">Vem</th>
+                  <th scope="col">Vad</th>
+                  <th scope="col">Ändringar</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.audit.map((a) => (
+                  <tr key={a.id}>
+                    <td className="nowrap">{formatDateTime(a.at)}</td>
+                    <td>{a.user}</td>
+                    <td>{auditLabels[a.action] ?? a.action}</td>
+                    <td>{describeChanges(a.changes)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <HistorySection history={d.history} />
+    </>
+  );
 }

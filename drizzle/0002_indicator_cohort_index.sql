@@ -1,0 +1,1 @@
+CREATE INDEX `deviations_cohort` ON `deviations` (`reported_at`,`category`,`reporting_party_type`,`receiving_party_type`,`kommun_code`,`severity`,`answered_at`,`closed_at`,`reporting_org`,`receiving_org`);

@@ -1,0 +1,49 @@
+/**
+ * Files in the renderer: read what the user picked (File API) and offer exports as downloads.
+ * The renderer never touches the disk; bytes travel through the contract as base64.
+ */
+
+/** The file's bytes as base64 (without the data: prefix). */
+export function readFileAsBase64(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader();
+    r.onerror = () => reject(new Error('Filen kunde inte läsas.'));
+    r.onload = () => {
+      const s = String(r.result ?? '');
+      const comma = s.indexOf(',');
+      resolve(comma >= 0 ? s.slice(comma + 1) : s);
+    };
+    r.readAsDataURL(file);
+  });
+}
+
+/** Offers text or bytes as a download (Blob + object URL + <a download>). */
+export function offerDownload(fileName: string, content: string | Uint8Array, mime = 'application/json'): void {
+  const blob = new Blob([typeof content === 'string' ? content : (content as BlobPart)], { type: `${mime};charset=utf-8` });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** "1,2 MB", "850 kB", "312 byte" (sv-SE). */
+export function formatBytes(n: number): string {
+  const f = (x: number) => new Intl.NumberFormat('sv-SE', { maximumFractionDigits: 1 }).format(x);
+  if (n >= 1024 * 1024) return `${f(n / 1024 / 1024)} MB`;
+  if (n >= 1024) return `${f(n / 1024)} kB`;
+  return `${n} byte`;
+}
+
+/** "2026-11-23 14:05" from an ISO timestamp, in local time. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '–';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short' }).format(d);
+}

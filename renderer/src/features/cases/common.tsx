@@ -1,0 +1,140 @@
+import { useEffect, useState } from 'react';
+import type { CaseSummary } from '../../../../shared/api/common';
+import { categoryLabels, deviationStatusLabels, partyTypeLabels } from '../../../../shared/labels.sv';
+import type { CategoryCode, DeviationStatus, PartyType } from '../../../../shared/domain/enums';
+import { formatInt } from '../../../../shared/format';
+import { href } from '../../router';
+import { SortHeader } from '../../components/SortHeader';
+
+export type CaseKind = 'deviation' | 'dispute';
+
+export const casePath = (kind: CaseKind, id: number | string) => (kind === 'deviation' ? `/avvikelser/${id}` : `/tvister/${id}`);
+export const caseKindLabel = (kind: CaseKind) => (kind === 'deviation' ? 'Avvikelse' : 'Oenighet/tvist');
+
+export function categoryLabel(code: string | null | undefined): string {
+  if (!code) return '–';
+  return categoryLabels[code as CategoryCode] ?? code;
+}
+export function deviationStatusLabel(code: string): string {
+  return deviationStatusLabels[code as DeviationStatus] ?? code;
+}
+/** Dispute list status 'steg 1'…'löst' → 'Steg 1'…'Löst'. */
+export function disputeStatusLabel(s: string): string {
+  return s ? s.charAt(0).toUpperCase() + s.slice(1) : s;
+}
+export function partyLabel(t: string | null | undefined): string {
+  return t ? (partyTypeLabels[t as PartyType] ?? t) : '–';
+}
+
+/** '2026-11-23T13:57:39.918Z' → '2026-11-23 14:57' (local time, sv-SE). Plain dates stay as they are. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '–';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString('sv-SE', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+}
+export const formatDate = (s: string | null | undefined) => (s ? s.slice(0, 10) : '–');
+
+/** Today's local date, YYYY-MM-DD. */
+export function todayLocal(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** A value shown as text; unknown values as an en dash. */
+export function show(v: unknown): string {
+  if (v === null || v === undefined || v === '') return '–';
+  if (typeof v === 'boolean') return v ? 'Ja' : 'Nej';
+  if (typeof v === 'number') return formatInt(v);
+  if (typeof v === 'string') return v;
+  return JSON.stringify(v);
+}
+
+/** Keyset paging: a stack of cursors, reset when `resetKey` changes. */
+export function useCursorPaging(resetKey: string) {
+  const [stack, setStack] = useState<string[]>([]);
+  useEffect(() => setStack([]), [resetKey]);
+  return {
+    cursor: stack.length ? stack[stack.length - 1] : undefined,
+    page: stack.length + 1,
+    next: (c: string) => setStack((s) => [...s, c]),
+    prev: () => setStack((s) => s.slice(0, -1)),
+  };
+}
+
+export function Pager(props: { page: number; shown: number; limit: number; total: number; nextCursor: string | null | undefined; onNext(c: string): void; onPrev(): void }) {
+  const first = (props.page - 1) * props.limit + 1;
+  const last = first + props.shown - 1;
+  return (
+    <nav className="pager" aria-label="Sidbläddring">
+      <button type="button" onClick={props.onPrev} disabled={props.page <= 1}>
+        <span aria-hidden="true">← </span>Föregående
+      </button>
+      <span>
+        {props.shown > 0 ? `Rad ${formatInt(first)}–${formatInt(last)} av ${formatInt(props.total)}` : `0 av ${formatInt(props.total)}`} · sida {props.page}
+      </span>
+      <button type="button" onClick={() => props.nextCursor && props.onNext(props.nextCursor)} disabled={!props.nextCursor}>
+        Nästa sida<span aria-hidden="true"> →</span>
+      </button>
+    </nav>
+  );
+}
+
+/** A table of cases; the id cell is a link to the case. */
+export function CaseTable({
+  cases,
+  caption,
+  sort,
+  onSort,
+}: {
+  cases: CaseSummary[];
+  caption: string;
+  sort?: 'date_desc' | 'date_asc';
+  onSort?: () => void;
+}) {
+  const dev = cases[0]?.kind !== 'dispute';
+  return (
+    <div className="table-wrap">
+      <table className="case-table">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Ärende</th>
+            {onSort ? (
+              <SortHeader label={dev ? 'Rapporterad' : 'Öppnad'} direction={sort === 'date_asc' ? 'ascending' : 'descending'} onToggle={onSort} />
+            ) : (
+              <th scope="col">Datum</th>
+            )}
+            <th scope="col">Område</th>
+            {dev ? <th scope="col">Kommun</th> : null}
+            <th scope="col">{dev ? 'Rapporterande enhet' : 'Part A'}</th>
+            <th scope="col">{dev ? 'Mottagande enhet' : 'Part B'}</th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {cases.map((c) => (
+            <tr key={`${c.kind}-${c.id}`}>
+              <th scope="row" className="nowrap">
+                <a href={href(casePath(c.kind, c.id))}>{c.externalId}</a>
+              </th>
+              <td className="nowrap">{c.date}</td>
+              <td>{c.title}</td>
+              {dev ? <td>{c.kommun ?? '–'}</td> : null}
+              <td>{c.reportingOrg ?? '–'}</td>
+              <td>{c.receivingOrg ?? '–'}</td>
+              <td>{c.kind === 'deviation' ? deviationStatusLabel(c.status) : disputeStatusLabel(c.status)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Reads a query parameter as a trimmed string (undefined when empty). */
+export function qp(q: URLSearchParams, key: string): string | undefined {
+  const v = q.get(key)?.trim();
+  return v ? v : undefined;
+}
