@@ -5,7 +5,11 @@ export type Command = (argv: string[], io: CliIO) => Promise<number>;
 /** Command name → module. Multi-word commands ("import deviations") are keyed by the first word. */
 const commands: Record<string, () => Promise<{ run: Command }>> = {
   init: () => import('./commands/init'),
-  cases: () => import('./commands/cases'), case: () => import('./commands/case'), lesson: () => import('./commands/lesson'), precedent: () => import('./commands/precedent'), search: () => import('./commands/search'),
+  cases: () => import('./commands/cases'),
+  case: () => import('./commands/case'),
+  lesson: () => import('./commands/lesson'),
+  precedent: () => import('./commands/precedent'),
+  search: () => import('./commands/search'),
   demo: () => import('./commands/demo'),
   generate: () => import('./commands/generate'),
   import: () => import('./commands/import'),
@@ -19,9 +23,9 @@ export const USAGE = `Användning: samsyn <kommando> [flaggor]
 
 Kommandon:
   init --db FIL --delregion ID                     skapa en arbetsyta (fyrbodal, goteborgsregionen, sjuharad, skaraborg)
-  demo --db FIL [--delregion ID] [--seed N]        skapa en arbetsyta med demodata
-  import deviations FIL... --db FIL [--profile NAMN] [--json]
-  import disputes FIL... --db FIL [--json]
+  demo --db FIL [--delregion ID] [--seed N] [--today DATUM]   skapa en arbetsyta med demodata
+  import deviations FIL... --db FIL [--profile NAMN] [--source-system S] [--sheet BLAD] [--json]
+  import disputes FIL... --db FIL [--source-system S] [--sheet BLAD] [--json]
   population import FIL --db FIL [--json]          folkmängd från SCB:s tabellexport
   indicators --db FIL --from DATUM --to DATUM [--as-of DATUM] [--deadline-days N] [--json]
   cases --db FIL [--kind deviation|dispute] [--indicator ID --from DATUM --to DATUM [--as-of DATUM]] [--limit N] [--json]
@@ -29,10 +33,17 @@ Kommandon:
   lesson add --db FIL --case ÄRENDE --text TEXT [--cause ORSAK] [--kind deviation|dispute] [--json]
   precedent mark --db FIL --case ÄRENDE --title T --principle P [--kind deviation|dispute] [--json]
   search --db FIL FRÅGA [--limit N] [--json]
-  library export --db FIL --out BIBLIOTEKSFIL [--json]
-  library import BIBLIOTEKSFIL --db FIL [--dry-run] [--json]
-  report --db FIL --from DATUM --to DATUM --out FIL.pdf [--as-of DATUM]
+  library export --db FIL --out BIBLIOTEKSFIL [--id ID]... [--publisher NAMN] [--json]
+  library import BIBLIOTEKSFIL --db FIL [--dry-run] [--trust|--only-trusted] [--json]
+                                                   (att läsa in på kommandoraden räknas som att lita på
+                                                   avsändaren; fingeravtrycket skrivs ut på stderr)
+  library conflicts --db FIL [--json]  ·  library resolve --db FIL --conflict ID --keep mine|theirs
+  library export-profiles --db FIL --out FIL  ·  library import-profiles FIL --db FIL [--dry-run]
+  report --db FIL --from DATUM --to DATUM --out FIL.pdf [--as-of DATUM] [--deadline-days N]
+         [--summary TEXT|--summary-file FIL] [--analysis TEXT|--analysis-file FIL] [--saved-id N] [--json]
+                                                   (Chromium: SAMSYN_CHROMIUM pekar ut webbläsaren)
   generate --out FIL.csv --rows N [--seed S] [--delregion ID] [--encoding utf8|cp1252]
+           [--kind deviations|disputes] [--plant-pnr N] [--invalid-share X] [--outside-share X]
 
 Slutkoder: 0 klart, 1 fel i fil eller värde, 2 felaktig användning.`;
 
