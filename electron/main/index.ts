@@ -1,84 +1,123 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, net, protocol, session, shell } from 'electron';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session } from 'electron';
 import { createContext } from '../core/context';
 import { createHandlers } from '../core/handlers';
 import { createDispatch } from '../transport/dispatch';
-import { APP_HOST, APP_ORIGIN, APP_SCHEME, CONTENT_SECURITY_POLICY, isAppUrl, mainWindowOptions } from './window';
-import { resolveAppPath } from './protocol';
-import { createIpcHandler } from './ipc';
+import { APP_START_URL, appRouteUrl, createMainWindow, devToolsAllowed } from './window';
+import { APP_SCHEME_PRIVILEGES, registerAppProtocol } from './protocol';
+import { registerIpc } from './ipc';
+import { createElectronPrinter } from './print-pdf';
+import { hardenWebContents, setUpSession } from './hardening';
+import { buildMenuTemplate } from './menu';
+import { createShellActions, workspaceFromArgv, type Dialogs } from './shell-actions';
+import { readWindowState, writeWindowState } from './window-state';
+import { shellPaths } from './paths';
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+// Lifecycle and wiring only: every piece with a decision in it lives in a module that takes the
+// Electron objects as parameters and is unit-tested with fakes (main.test.ts).
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-}
+protocol.registerSchemesAsPrivileged(APP_SCHEME_PRIVILEGES);
+app.enableSandbox();
+// Tests and portable set-ups may point the app's own data (recent list, demo, window size) elsewhere.
+if (process.env.SAMSYN_HOME) app.setPath('userData', path.resolve(process.env.SAMSYN_HOME));
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererDir = path.join(here, '..', 'renderer');
 const preloadPath = path.join(here, '..', 'preload', 'index.cjs');
+const devTools = devToolsAllowed(process.env, app.isPackaged);
 let mainWindow: BrowserWindow | null = null;
 
-function createWindow(): void {
-  const boundsFile = path.join(app.getPath('userData'), 'fonster.json');
-  let bounds: { width: number; height: number; x?: number; y?: number } | undefined;
-  try {
-    bounds = JSON.parse(fs.readFileSync(boundsFile, 'utf8')) as typeof bounds;
-  } catch {
-    bounds = undefined;
-  }
-  mainWindow = new BrowserWindow(mainWindowOptions(preloadPath, bounds));
-  mainWindow.once('ready-to-show', () => mainWindow?.show());
-  mainWindow.on('close', () => {
-    if (mainWindow) fs.writeFileSync(boundsFile, JSON.stringify(mainWindow.getBounds()));
-  });
-  mainWindow.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  mainWindow.webContents.on('will-navigate', (e, url) => {
-    if (!isAppUrl(url)) e.preventDefault();
-  });
-  void mainWindow.loadURL(`${APP_ORIGIN}/index.html`);
+app.on('web-contents-created', (_e, contents) => hardenWebContents(contents, { devTools }));
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('window-all-closed', () => app.quit());
+  void app.whenReady().then(start);
 }
 
-app.whenReady().then(() => {
-  process.env.SAMSYN_MIGRATIONS ??= app.isPackaged ? path.join(process.resourcesPath, 'drizzle') : path.join(app.getAppPath(), 'drizzle');
-  process.env.SAMSYN_RESOURCES ??= app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources');
+async function start(): Promise<void> {
+  const paths = shellPaths({ isPackaged: app.isPackaged, resourcesPath: process.resourcesPath, appPath: app.getAppPath() });
+  process.env.SAMSYN_MIGRATIONS ??= paths.migrations;
+  process.env.SAMSYN_RESOURCES ??= paths.resources;
+  process.env.SAMSYN_SQLITE_BINDING ??= paths.sqliteBinding;
+  if (!fs.existsSync(process.env.SAMSYN_SQLITE_BINDING)) {
+    dialog.showErrorBox(
+      'Samsyn',
+      `SQLite-modulen för Electron saknas (${process.env.SAMSYN_SQLITE_BINDING}). Arbetsytor kan inte öppnas. ` +
+        'I en utvecklingskatalog: kör "npm run rebuild:electron-sqlite" (kräver internet).',
+    );
+  }
+  if (process.platform === 'win32') app.setAppUserModelId('se.vardsamverkan.samsyn');
 
-  protocol.handle(APP_SCHEME, async (request) => {
-    const file = new URL(request.url).host === APP_HOST ? resolveAppPath(rendererDir, request.url) : null;
-    if (!file || !fs.existsSync(file)) return new Response('Hittades inte', { status: 404 });
-    const res = await net.fetch(pathToFileURL(file).toString());
-    const headers = new Headers(res.headers);
-    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    headers.set('X-Content-Type-Options', 'nosniff');
-    return new Response(res.body, { status: res.status, headers });
-  });
-  session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  setUpSession(session.defaultSession);
+  registerAppProtocol(protocol, rendererDir);
 
   const ctx = createContext({ appDataDir: app.getPath('userData') });
+  ctx.printPdf = createElectronPrinter(preloadPath);
   const dispatch = createDispatch(createHandlers(ctx), { validateOutput: !app.isPackaged });
-  ipcMain.handle('api:invoke', createIpcHandler(dispatch));
+  registerIpc(ipcMain, dispatch);
+  app.on('will-quit', () => ctx.session.close());
+
+  const dialogs: Dialogs = {
+    open: async (o) => {
+      const r = mainWindow ? await dialog.showOpenDialog(mainWindow, o) : await dialog.showOpenDialog(o);
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+    save: async (o) => {
+      const r = mainWindow ? await dialog.showSaveDialog(mainWindow, o) : await dialog.showSaveDialog(o);
+      return r.canceled ? null : (r.filePath ?? null);
+    },
+    message: async (o) => (mainWindow ? await dialog.showMessageBox(mainWindow, o) : await dialog.showMessageBox(o)).response,
+  };
+  const actions = createShellActions({
+    dispatch,
+    dialogs,
+    reload: () => mainWindow?.webContents.reload(),
+    navigate: (route) => void mainWindow?.loadURL(appRouteUrl(route)),
+    addRecentDocument: (file) => app.addRecentDocument(file),
+    refreshMenu: () => void refreshMenu(),
+    documentsDir: app.getPath('documents'),
+    appVersion: app.getVersion(),
+  });
+  async function refreshMenu(): Promise<void> {
+    const r = await dispatch('workspace.recent', {});
+    const recent = r.ok ? (r.data as { path: string; fileName: string; exists: boolean }[]).filter((e) => e.exists) : [];
+    Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(actions, { recent, devTools })));
+  }
+  await refreshMenu();
+
+  // A .samsyn file the app was started with (double-click, "Öppna med"): open it before the UI asks.
+  const fromArgv = workspaceFromArgv(process.argv);
+  if (fromArgv) await actions.openPath(fromArgv);
 
   createWindow();
-  app.on('second-instance', () => {
+  app.on('second-instance', (_e, argv) => {
     if (mainWindow) {
       if (mainWindow.isMinimized()) mainWindow.restore();
       mainWindow.focus();
     }
+    const file = workspaceFromArgv(argv);
+    if (file) void actions.openPath(file);
   });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
-});
+}
 
-app.on('web-contents-created', (_e, contents) => {
-  contents.on('will-attach-webview', (e) => e.preventDefault());
-});
-
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+function createWindow(): void {
+  const stateFile = path.join(app.getPath('userData'), 'fonster.json');
+  const workAreas = screen.getAllDisplays().map((d) => d.workArea);
+  const win = createMainWindow(BrowserWindow, preloadPath, readWindowState(stateFile, workAreas), devTools);
+  mainWindow = win;
+  win.once('ready-to-show', () => win.show());
+  win.on('close', () => {
+    if (!win.isMinimized() && !win.isFullScreen()) writeWindowState(stateFile, win.isMaximized() ? win.getNormalBounds() : win.getBounds());
+  });
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  void win.loadURL(APP_START_URL);
+}

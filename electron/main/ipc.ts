@@ -16,3 +16,11 @@ export function createIpcHandler(dispatch: Dispatch) {
     return dispatch(typeof method === 'string' ? method : '', input);
   };
 }
+
+/** The one channel the preload uses. */
+export const API_CHANNEL = 'api:invoke';
+
+/** Installs the API handler on ipcMain (Electron's, or a fake in tests). */
+export function registerIpc(ipcMain: { handle(channel: string, listener: ReturnType<typeof createIpcHandler>): void }, dispatch: Dispatch): void {
+  ipcMain.handle(API_CHANNEL, createIpcHandler(dispatch));
+}

@@ -31,6 +31,15 @@ export type WorkspaceInfo = z.infer<typeof workspaceInfoSchema>;
 
 export const recentWorkspaceSchema = z.object({ path: z.string(), fileName: z.string(), openedAt: z.string(), exists: z.boolean() });
 
+export const backupEntrySchema = z.object({
+  path: z.string(),
+  fileName: z.string(),
+  createdAt: z.string(),
+  sizeBytes: z.number().int(),
+  reason: z.string(),
+});
+export type BackupEntry = z.infer<typeof backupEntrySchema>;
+
 const pathInput = z.object({ path: z.string().min(1, 'Ange en sökväg till arbetsytan.') });
 
 export const workspaceMethods = {
@@ -50,6 +59,12 @@ export const workspaceMethods = {
   'workspace.close': method(z.object({}), z.object({ closed: z.boolean() }), 'Stäng arbetsytan'),
   'workspace.recent': method(z.object({}), z.array(recentWorkspaceSchema), 'Senast öppnade arbetsytor'),
   'workspace.backup': method(z.object({}), z.object({ path: z.string() }), 'Ta en säkerhetskopia'),
+  'workspace.backups': method(pathInput, z.array(backupEntrySchema), 'Säkerhetskopior av en arbetsyta, senaste först'),
+  'workspace.restore': method(
+    pathInput.extend({ backup: z.string().min(1, 'Välj en säkerhetskopia.') }),
+    z.object({ workspace: workspaceInfoSchema, asidePath: z.string().nullable() }),
+    'Återställ en arbetsyta från en säkerhetskopia (den nuvarande filen sparas som <namn>.fore-aterstallning.bak) och öppna den',
+  ),
   'settings.get': method(z.object({}), settingsSchema, 'Arbetsytans inställningar'),
   'settings.update': method(
     z.object({

@@ -12,6 +12,16 @@ import { backupWorkspace } from './backup';
 export const SAMSYN_APPLICATION_ID = 0x536d5379;
 export const BUSY_TIMEOUT_MS = 5000;
 
+/**
+ * better-sqlite3's native addon to load. Tests and the CLI use Node's build in node_modules (the
+ * default); the Electron shell sets SAMSYN_SQLITE_BINDING to a build for Electron's ABI kept
+ * elsewhere (native/electron/better_sqlite3.node), so the two builds never overwrite each other.
+ */
+export function sqliteBindingOption(env: NodeJS.ProcessEnv = process.env): { nativeBinding?: string } {
+  const binding = env.SAMSYN_SQLITE_BINDING;
+  return binding ? { nativeBinding: binding } : {};
+}
+
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
 export interface OpenedWorkspace {
@@ -94,7 +104,7 @@ export async function openWorkspace(file: string, opts: OpenOptions = {}): Promi
   const isNew = kind === 'missing' || kind === 'empty';
   let sqlite: Database.Database;
   try {
-    sqlite = new Database(abs, { fileMustExist: !isNew, readonly: !!opts.readonly && !isNew });
+    sqlite = new Database(abs, { fileMustExist: !isNew, readonly: !!opts.readonly && !isNew, ...sqliteBindingOption() });
   } catch (e) {
     throw new UserError(`Arbetsytan ${name} kunde inte öppnas: ${(e as Error).message}`, 'WORKSPACE_INVALID');
   }

@@ -8,6 +8,7 @@ import { createWorkspace, readSettings, updateSettings, workspaceCounts } from '
 import { loadReferenceData } from '../reference';
 import { backupWorkspace } from '../db/backup';
 import { buildDemoWorkspace } from '../demo/demo';
+import { listBackups, restoreWorkspaceFile, undoRestore } from '../db/restore';
 
 export function workspaceInfo(ctx: CoreContext, ws: Workspace): WorkspaceInfo {
   return {
@@ -41,6 +42,18 @@ export function createWorkspaceHandlers(ctx: CoreContext): HandlerMap<typeof wor
     'workspace.backup': async () => {
       const ws = ctx.ws();
       return { path: await backupWorkspace(ws.sqlite, ws.path, 'manuell') };
+    },
+    'workspace.backups': ({ path: p }) => listBackups(p),
+    'workspace.restore': async ({ path: p, backup }) => {
+      const target = path.resolve(p);
+      if (ctx.session.workspace && path.resolve(ctx.session.workspace.path) === target) ctx.session.close();
+      const { asidePath } = restoreWorkspaceFile(target, backup);
+      try {
+        return { workspace: workspaceInfo(ctx, await ctx.session.open(target)), asidePath };
+      } catch (e) {
+        if (asidePath) undoRestore(target, asidePath);
+        throw e;
+      }
     },
     'settings.get': () => readSettings(ctx.ws()),
     'settings.update': (patch) => updateSettings(ctx.ws(), patch),
