@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect, SCREENSHOTS } from './fixtures';
 
-const navLabels = ['Översikt', 'Import', 'Avvikelser', 'Oenighet och tvist', 'Lärdomar och vägledande fall', 'Bibliotek', 'Rapport', 'Inställningar', 'Hjälp'];
+const navLabels = ['Översikt', 'Import', 'Avvikelser', 'Oenighet och tvist', 'Lärdomar och vägledande fall', 'Sök', 'Bibliotek', 'Rapport', 'Inställningar', 'Hjälp'];
 
 test('first start opens the demo workspace and every navigation item renders', async ({ page, server }) => {
   const failed: string[] = [];
