@@ -23,7 +23,8 @@ const server = await startBrowserMode({
   workspace: values.db,
   port: values.port ? Number(values.port) : undefined,
 });
-process.stdout.write(`${JSON.stringify({ url: server.url, appUrl: server.appUrl })}\n`);
+// Machine-readable line for tests and tools; people (npm start → --open) get the sentence below.
+if (!values.open) process.stdout.write(`${JSON.stringify({ url: server.url, appUrl: server.appUrl })}\n`);
 process.stderr.write(`Samsyn körs i webbläsarläge: ${server.appUrl}\n(Avsluta med Ctrl+C.)\n`);
 
 if (values.open) {
