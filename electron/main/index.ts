@@ -19,6 +19,8 @@ import { shellPaths } from './paths';
 // Electron objects as parameters and is unit-tested with fakes (main.test.ts).
 
 protocol.registerSchemesAsPrivileged(APP_SCHEME_PRIVILEGES);
+// Swedish UI even on an English Windows: date fields, number inputs and spell-check follow this.
+app.commandLine.appendSwitch('lang', 'sv-SE');
 app.enableSandbox();
 // Tests and portable set-ups may point the app's own data (recent list, demo, window size) elsewhere.
 if (process.env.SAMSYN_HOME) app.setPath('userData', path.resolve(process.env.SAMSYN_HOME));

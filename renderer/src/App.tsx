@@ -8,9 +8,11 @@ import { ErrorMessage, Loading } from './components/ui';
 import { WorkspacePicker } from './features/workspace/WorkspacePicker';
 import { routes } from './routes';
 import { ReportPrintRoute } from './report/PrintRoute';
+import { useScrollableRegions } from './components/scrollRegions';
 
 export function App() {
   const route = useRoute();
+  useScrollableRegions();
   // The report's print route renders without the app chrome (printed to PDF).
   if (route.path === '/rapport/utskrift') return <ReportPrintRoute route={route} />;
   return <AppShell />;
@@ -55,9 +57,7 @@ function AppShell() {
   if (info === null || route.path === '/arbetsyta') {
     return (
       <div className="app app-picker">
-        <a className="skip-link" href="#main">
-          Hoppa till innehållet
-        </a>
+        <SkipLink />
         <main id="main" tabIndex={-1}>
           <ErrorMessage error={error} onDismiss={() => setError(null)} />
           <WorkspacePicker
@@ -77,9 +77,7 @@ function AppShell() {
   return (
     <WorkspaceCtx.Provider value={{ info, refresh }}>
       <div className="app">
-        <a className="skip-link" href="#main">
-          Hoppa till innehållet
-        </a>
+        <SkipLink />
         <header className="topbar">
           <div className="brand">
             <span className="logo" aria-hidden="true">
@@ -119,5 +117,26 @@ function AppShell() {
         </div>
       </div>
     </WorkspaceCtx.Provider>
+  );
+}
+
+/**
+ * "Hoppa till innehållet": moves focus to <main> without touching the URL (the app routes on the
+ * hash, so a plain href="#main" would leave the current page).
+ */
+function SkipLink() {
+  return (
+    <a
+      className="skip-link"
+      href="#main"
+      onClick={(e) => {
+        e.preventDefault();
+        const main = document.getElementById('main');
+        main?.focus();
+        main?.scrollIntoView({ block: 'start' });
+      }}
+    >
+      Hoppa till innehållet
+    </a>
   );
 }

@@ -90,7 +90,7 @@ export const catalogue: readonly CatalogueEntry[] = [
     group: 'avvikelser',
     label: 'Avvikelser per 10 000 invånare',
     definition:
-      'Antal avvikelser i kohorten delat med delregionens folkmängd × 10 000. Folkmängden är summan över delregionens kommuner av den senaste siffran vars år är högst periodens slutår. Saknar någon kommun folkmängd är talet okänt (null).',
+      'Antal avvikelser i kohorten delat med delregionens folkmängd × 10 000. Folkmängden är summan över delregionens kommuner av den senaste siffran vars år är högst periodens slutår. Saknar någon kommun folkmängd beräknas inget tal, och Samsyn visar vilken kommuns folkmängd som saknas.',
     unit: 'per 10 000 invånare',
     shape: 'rate',
     reading: 'Gör delregioner och år av olika storlek jämförbara. Visas som tomt när en kommuns folkmängd saknas – lägg då till den med SCB-import.',
@@ -123,7 +123,7 @@ export const catalogue: readonly CatalogueEntry[] = [
     group: 'avvikelser',
     label: 'Avvikelser per kommun',
     definition:
-      'För varje kommun i delregionen: antal avvikelser i kohorten som berör kommunen och antal per 10 000 invånare (null om kommunens folkmängd saknas). Kommuner utan avvikelser visas med 0.',
+      'För varje kommun i delregionen: antal avvikelser i kohorten som berör kommunen och antal per 10 000 invånare (inget tal om kommunens folkmängd saknas). Kommuner utan avvikelser visas med 0.',
     unit: 'antal och per 10 000 invånare',
     shape: 'byKommun',
     reading: 'Jämför kommunerna med hänsyn till deras storlek.',
@@ -198,7 +198,7 @@ export const catalogue: readonly CatalogueEntry[] = [
     group: 'avvikelser',
     label: 'Avvikelser per månad (serietidsdiagram)',
     definition:
-      'Antal avvikelser per kalendermånad för de 24 månaderna som slutar med periodens sista månad (färre om den äldsta lagrade avvikelsen är senare), månader utan avvikelser medräknade. Centrumlinje = medianen av punkterna. Punkter lika med medianen hoppas över. Anhøjs regler: signal för ovanligt lång serie när längsta serien > avrunda(log2(n′) + 3), och för för få korsningar när antalet korsningar < c, där c är det minsta heltal x med P(Bin(n′ − 1; 0,5) ≤ x) ≥ 0,05 (n′ = antal punkter som inte ligger på medianen). Med färre än 10 punkter (eller färre än 2 punkter utanför medianen) görs ingen analys: längsta serie, korsningar och gränser anges som null och signal som false.',
+      'Antal avvikelser per kalendermånad för de 24 månaderna som slutar med periodens sista månad (färre om den äldsta lagrade avvikelsen är senare), månader utan avvikelser medräknade. Centrumlinje = medianen av punkterna. Punkter lika med medianen hoppas över. Anhøjs regler: signal för ovanligt lång serie när längsta serien > avrunda(log2(n′) + 3), och för för få korsningar när antalet korsningar < c, där c är det minsta heltal x med P(Bin(n′ − 1; 0,5) ≤ x) ≥ 0,05 (n′ = antal punkter som inte ligger på medianen). Med färre än 10 punkter (eller färre än 2 punkter utanför medianen) görs ingen analys: längsta serie, korsningar och gränser redovisas inte och ingen signal anges.',
     unit: 'antal per månad',
     shape: 'runChart',
     reading: 'En signal betyder att variationen sannolikt inte är slumpmässig (en verklig förändring eller ett skifte); diagrammet markerar den. Utan signal är variationen förenlig med slump.',

@@ -95,14 +95,43 @@ export function ConfirmDialog(props: {
   );
 }
 
-/** A figure with its definition available as an info panel (keyboard and screen-reader friendly). */
+/**
+ * A figure with its definition available as an info panel (keyboard and screen-reader friendly).
+ * The panel is moved sideways to stay inside the window (also at 200 % zoom); Esc closes it.
+ */
 export function InfoTip({ label, children }: { label: string; children: ReactNode }) {
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const place = (open: boolean) => {
+    const el = bodyRef.current;
+    if (!el) return;
+    el.style.left = '';
+    if (!open) return;
+    const margin = 8;
+    const vw = document.documentElement.clientWidth;
+    const r = el.getBoundingClientRect();
+    let shift = 0;
+    if (r.right > vw - margin) shift = vw - margin - r.right;
+    if (r.left + shift < margin) shift = margin - r.left;
+    if (shift) el.style.left = `${Math.round(shift)}px`;
+  };
   return (
-    <details className="infotip">
+    <details
+      className="infotip"
+      onToggle={(e) => place(e.currentTarget.open)}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && e.currentTarget.open) {
+          e.preventDefault();
+          e.currentTarget.open = false;
+          e.currentTarget.querySelector('summary')?.focus();
+        }
+      }}
+    >
       <summary aria-label={`Definition: ${label}`}>
         <span aria-hidden="true">ⓘ</span>
       </summary>
-      <div className="infotip-body">{children}</div>
+      <div className="infotip-body" ref={bodyRef}>
+        {children}
+      </div>
     </details>
   );
 }
