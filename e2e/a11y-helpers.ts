@@ -154,10 +154,18 @@ export async function infoTipProblems(page: Page, screen: string): Promise<strin
   for (let i = 0; i < n; i++) {
     const tip = tips.nth(i);
     await tip.locator('summary').click();
-    const r = await tip.locator('.infotip-body').evaluate((el) => {
-      const b = el.getBoundingClientRect();
-      return { left: b.left, right: b.right, vw: document.documentElement.clientWidth };
-    });
+    const measure = () =>
+      tip.locator('.infotip-body').evaluate((el) => {
+        const b = el.getBoundingClientRect();
+        return { left: b.left, right: b.right, vw: document.documentElement.clientWidth };
+      });
+    // The panel is placed in the 'toggle' event, which fires a task after the click: give it
+    // up to 2 s to settle inside the window before judging.
+    let r = await measure();
+    for (let tries = 0; tries < 20 && (r.left < -1 || r.right > r.vw + 1); tries++) {
+      await page.waitForTimeout(100);
+      r = await measure();
+    }
     if (r.left < -1 || r.right > r.vw + 1) out.push(`${screen}: definition ${i + 1} går utanför (${Math.round(r.left)}–${Math.round(r.right)} px av ${r.vw})`);
     await tip.locator('summary').click();
   }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { method } from './define';
 import { jobStateSchema } from './jobs';
-import { importCaseKindSchema, importReportSchema, mappingSchema, populationReportSchema } from '../domain/import';
+import { importCaseKindSchema, importCountsSchema, importReportSchema, mappingSchema, populationReportSchema } from '../domain/import';
 import { categorySchema } from '../domain/enums';
 
 const base64 = z.string().min(1, 'Filen är tom.');
@@ -52,14 +52,7 @@ export const batchSchema = z.object({
   profileId: z.number().int().nullable(),
   importedAt: z.string(),
   importedOn: z.string(),
-  rows: z.number().int(),
-  inserted: z.number().int(),
-  updated: z.number().int(),
-  unchanged: z.number().int(),
-  quarantined: z.number().int(),
-  outsideDelregion: z.number().int(),
-  duplicatesInFile: z.number().int(),
-  pseudonymised: z.number().int(),
+  ...importCountsSchema.shape,
 });
 export type ImportBatch = z.infer<typeof batchSchema>;
 

@@ -76,9 +76,8 @@ export const importErrorSchema = z.object({
 });
 export type ImportError = z.infer<typeof importErrorSchema>;
 
-export const importReportSchema = z.object({
-  file: z.string(),
-  sha256: z.string(),
+/** What an import did, row by row; shared by the import report and the stored batch. */
+export const importCountsSchema = z.object({
   /** Data rows below the header row; completely blank rows are not counted. */
   rows: z.number().int(),
   inserted: z.number().int(),
@@ -88,6 +87,12 @@ export const importReportSchema = z.object({
   outsideDelregion: z.number().int(),
   duplicatesInFile: z.number().int(),
   pseudonymised: z.number().int(),
+});
+
+export const importReportSchema = z.object({
+  file: z.string(),
+  sha256: z.string(),
+  ...importCountsSchema.shape,
   unknownCategories: z.array(z.string()),
   unmappedColumns: z.array(z.string()),
   /** The first 1 000 errors (the quarantine holds all). */

@@ -1,14 +1,15 @@
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import type { ApiError } from '../../api/client';
 import type { Route } from '../../router';
 import { href, navigate } from '../../router';
 import { useAction, useApi } from '../../api/hooks';
-import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../components/ui';
-import { downloadBase64 } from '../../components/download';
+import { ErrorMessage, Loading, PageHeader } from '../../components/ui';
 import { categoryCodes, disputeOutcomes, partyTypes, type CategoryCode, type DisputeOutcome, type PartyType } from '../../../../shared/domain/enums';
 import { categoryLabels, disputeOutcomeLabels, partyTypeLabels, stepLabels } from '../../../../shared/labels.sv';
 import type { DisputeDetail } from '../../../../shared/api/cases';
-import { formatInt, formatSek } from '../../../../shared/format';
-import { CaseTable, Pager, deviationStatusLabel, formatDateTime, partyLabel, qp, show, todayLocal, useCursorPaging } from './common';
+import { formatSek } from '../../../../shared/format';
+import { CaseLoadError, FactsCard, deviationStatusLabel, formatDateTime, partyLabel, qp, todayLocal } from './common';
+import { CaseListPage, FilterInput, FilterSelect, categoryOptions, partyTypeOptions, sortParam, yesNoOptions, type FilterOption } from './CaseListPage';
 import { EscalationTimeline } from './EscalationTimeline';
 import { HistorySection, fieldLabel, showValue } from './HistorySection';
 import { LessonsSection } from './LessonsSection';
@@ -22,16 +23,16 @@ export function DisputesPage({ route }: { route: Route }) {
   return <DisputeList query={route.query} />;
 }
 
-const PAGE = 50;
 const FILTER_KEYS = ['from', 'to', 'omrade', 'steg', 'status', 'huvudman', 'enhet', 'lardom', 'q', 'sort'] as const;
-type FilterKey = (typeof FILTER_KEYS)[number];
-type FilterValues = Record<FilterKey, string>;
-
-function readFilters(q: URLSearchParams): FilterValues {
-  const o = {} as FilterValues;
-  for (const k of FILTER_KEYS) o[k] = q.get(k) ?? '';
-  return o;
-}
+const stepOptions: FilterOption[] = [
+  ['1', 'Steg 1'],
+  ['2', 'Steg 2'],
+  ['3', 'Steg 3 (tvist)'],
+];
+const statusOptions: FilterOption[] = [
+  ['oppen', 'Öppen'],
+  ['lost', 'Löst'],
+];
 
 function toApiFilter(q: URLSearchParams) {
   const steg = qp(q, 'steg');
@@ -48,174 +49,48 @@ function toApiFilter(q: URLSearchParams) {
     step: steg === '1' || steg === '2' || steg === '3' ? (Number(steg) as 1 | 2 | 3) : undefined,
     hasLesson: lesson === 'ja' ? true : lesson === 'nej' ? false : undefined,
     q: qp(q, 'q'),
-    sort: (qp(q, 'sort') === 'asc' ? 'date_asc' : 'date_desc') as 'date_asc' | 'date_desc',
+    sort: sortParam(q),
   };
 }
 
 function DisputeList({ query }: { query: URLSearchParams }) {
-  const filter = toApiFilter(query);
-  const paging = useCursorPaging(JSON.stringify(filter));
-  const list = useApi('cases.list', { ...filter, cursor: paging.cursor, limit: PAGE });
-  const exportCsv = useAction('cases.exportCsv');
-  const [exported, setExported] = useState('');
-  const [f, setF] = useState<FilterValues>(() => readFilters(query));
-  useEffect(() => setF(readFilters(query)), [query.toString()]); // eslint-disable-line react-hooks/exhaustive-deps
-  const set = (k: FilterKey) => (e: { target: { value: string } }) => setF((x) => ({ ...x, [k]: e.target.value }));
-  const activeCount = FILTER_KEYS.filter((k) => k !== 'sort' && query.get(k)).length;
-
   return (
-    <>
-      <PageHeader
-        title="Oenighet och tvist"
-        intro="Oenigheter och tvister mellan parterna, med eskaleringstrappan: steg 1 → steg 2 → steg 3 (tvist) → ekonomisk reglering eller allmän domstol."
-        actions={
-          <>
-            <a className="button-link primary" href={href('/tvister/ny')}>
-              Ny oenighet
-            </a>
-            <button
-              type="button"
-              disabled={exportCsv.busy}
-              onClick={async () => {
-                const out = await exportCsv.run(filter);
-                if (out) {
-                  downloadBase64(out.fileName, out.csvBase64);
-                  setExported(`${formatInt(out.rows)} rader exporterades till ${out.fileName}.`);
-                }
-              }}
-            >
-              Exportera till CSV
-            </button>
-          </>
-        }
-      />
-      <ErrorMessage error={exportCsv.error} />
-      {exported ? (
-        <p role="status" className="ok">
-          {exported}
-        </p>
-      ) : null}
-      <form
-        className="card filters"
-        role="search"
-        aria-label="Filtrera oenigheter och tvister"
-        onSubmit={(e) => {
-          e.preventDefault();
-          navigate('/tvister', f);
-        }}
-      >
-        <div className="filter-search">
-          <label htmlFor="t-q">Sök i text</label>
-          <div className="inline">
-            <input id="t-q" type="search" value={f.q} onChange={set('q')} />
-            <button type="submit" className="primary">
-              Sök och filtrera
-            </button>
-          </div>
-        </div>
-        <details className="more-filters" open={activeCount > (query.get('q') ? 1 : 0)}>
-          <summary>Filter: period, område, part, status …{activeCount ? ` (${activeCount} valda)` : ''}</summary>
-        <div className="filter-grid">
-          <div>
-            <label htmlFor="t-from">Öppnad från</label>
-            <input id="t-from" type="date" value={f.from} onChange={set('from')} />
-          </div>
-          <div>
-            <label htmlFor="t-to">till och med</label>
-            <input id="t-to" type="date" value={f.to} onChange={set('to')} />
-          </div>
-          <div>
-            <label htmlFor="t-area">Område</label>
-            <select id="t-area" value={f.omrade} onChange={set('omrade')}>
-              <option value="">Alla</option>
-              {categoryCodes.map((c) => (
-                <option key={c} value={c}>
-                  {categoryLabels[c as CategoryCode]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="t-step">Högsta steg</label>
-            <select id="t-step" value={f.steg} onChange={set('steg')}>
-              <option value="">Alla</option>
-              <option value="1">Steg 1</option>
-              <option value="2">Steg 2</option>
-              <option value="3">Steg 3 (tvist)</option>
-            </select>
-          </div>
-          <div>
-            <label htmlFor="t-status">Status</label>
-            <select id="t-status" value={f.status} onChange={set('status')}>
-              <option value="">Alla</option>
-              <option value="oppen">Öppen</option>
-              <option value="lost">Löst</option>
-            </select>
-          </div>
-          <div>
-            <label htmlFor="t-party">Huvudman (någon part)</label>
-            <select id="t-party" value={f.huvudman} onChange={set('huvudman')}>
-              <option value="">Alla</option>
-              {partyTypes.map((p) => (
-                <option key={p} value={p}>
-                  {partyTypeLabels[p]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="t-org">Part (exakt namn)</label>
-            <input id="t-org" value={f.enhet} onChange={set('enhet')} />
-          </div>
-          <div>
-            <label htmlFor="t-lesson">Har lärdom</label>
-            <select id="t-lesson" value={f.lardom} onChange={set('lardom')}>
-              <option value="">Alla</option>
-              <option value="ja">Ja</option>
-              <option value="nej">Nej</option>
-            </select>
-          </div>
-        </div>
-        </details>
-        <div className="form-actions">
-          <button type="submit">Använd filter</button>
-          {activeCount > 0 ? (
-            <a href={href('/tvister')} className="button-link">
-              Rensa filter ({activeCount})
-            </a>
-          ) : null}
-        </div>
-      </form>
-      <ErrorMessage error={list.error} />
-      {list.data ? (
-        <section aria-labelledby="disp-result-h">
-          <h2 id="disp-result-h" className="visually-hidden">
-            Resultat
-          </h2>
-          <p role="status" className="result-count">
-            {formatInt(list.data.total)} {list.data.total === 1 ? 'ärende' : 'ärenden'}
-            {activeCount ? ' med valda filter' : ''}.
-          </p>
-          {list.data.total === 0 ? (
-            <EmptyState title="Inga oenigheter eller tvister" action={<a href={href('/tvister/ny')}>Registrera en ny oenighet</a>}>
-              {activeCount ? <p>Inga ärenden matchar filtren.</p> : <p>Registrera en oenighet för hand eller importera en tvistlogg under Import.</p>}
-            </EmptyState>
-          ) : (
-            <>
-              <CaseTable
-                cases={list.data.cases}
-                caption="Oenigheter och tvister"
-                sort={filter.sort}
-                onSort={() => navigate('/tvister', { ...readFilters(query), sort: filter.sort === 'date_desc' ? 'asc' : '' })}
-              />
-              <Pager page={paging.page} shown={list.data.cases.length} limit={PAGE} total={list.data.total} nextCursor={list.data.nextCursor} onNext={paging.next} onPrev={paging.prev} />
-            </>
-          )}
-        </section>
-      ) : list.loading ? (
-        <Loading />
-      ) : null}
-    </>
+    <CaseListPage
+      query={query}
+      path="/tvister"
+      keys={FILTER_KEYS}
+      toFilter={toApiFilter}
+      title="Oenighet och tvist"
+      intro="Oenigheter och tvister mellan parterna, med eskaleringstrappan: steg 1 → steg 2 → steg 3 (tvist) → ekonomisk reglering eller allmän domstol."
+      actions={
+        <a className="button-link primary" href={href('/tvister/ny')}>
+          Ny oenighet
+        </a>
+      }
+      formLabel="Filtrera oenigheter och tvister"
+      search={{ id: 't-q', label: 'Sök i text' }}
+      fields={(f, set) => (
+        <>
+          <FilterInput id="t-from" label="Öppnad från" type="date" value={f.from} onChange={set('from')} />
+          <FilterInput id="t-to" label="till och med" type="date" value={f.to} onChange={set('to')} />
+          <FilterSelect id="t-area" label="Område" value={f.omrade} onChange={set('omrade')} options={categoryOptions} />
+          <FilterSelect id="t-step" label="Högsta steg" value={f.steg} onChange={set('steg')} options={stepOptions} />
+          <FilterSelect id="t-status" label="Status" value={f.status} onChange={set('status')} options={statusOptions} />
+          <FilterSelect id="t-party" label="Huvudman (någon part)" value={f.huvudman} onChange={set('huvudman')} options={partyTypeOptions} />
+          <FilterInput id="t-org" label="Part (exakt namn)" value={f.enhet} onChange={set('enhet')} />
+          <FilterSelect id="t-lesson" label="Har lärdom" value={f.lardom} onChange={set('lardom')} options={yesNoOptions} />
+        </>
+      )}
+      resultId="disp-result-h"
+      noun={['ärende', 'ärenden']}
+      caption="Oenigheter och tvister"
+      empty={{
+        title: 'Inga oenigheter eller tvister',
+        action: <a href={href('/tvister/ny')}>Registrera en ny oenighet</a>,
+        filtered: <p>Inga ärenden matchar filtren.</p>,
+        none: <p>Registrera en oenighet för hand eller importera en tvistlogg under Import.</p>,
+      }}
+    />
   );
 }
 
@@ -366,6 +241,41 @@ function describeChanges(changes: unknown): ReactNode {
 
 type ActionName = 'escalate' | 'temp' | 'resolve' | null;
 
+/** One of the dispute's action forms: heading, fields, error, submit and cancel. */
+function ActionForm(props: {
+  label: string;
+  heading: string;
+  action: { busy: boolean; error: ApiError | null };
+  submitLabel: string;
+  run(): Promise<unknown>;
+  onDone(): void;
+  onCancel(): void;
+  children: ReactNode;
+}) {
+  return (
+    <form
+      className="action-form"
+      aria-label={props.label}
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (await props.run()) props.onDone();
+      }}
+    >
+      <h3 className="h4">{props.heading}</h3>
+      {props.children}
+      <ErrorMessage error={props.action.error} />
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={props.action.busy}>
+          {props.submitLabel}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          Avbryt
+        </button>
+      </div>
+    </form>
+  );
+}
+
 function DisputeActions({ d, onDone }: { d: DisputeDetail; onDone(msg: string): void }) {
   const [open, setOpen] = useState<ActionName>(null);
   const escalate = useAction('disputes.escalate');
@@ -391,6 +301,10 @@ function DisputeActions({ d, onDone }: { d: DisputeDetail; onDone(msg: string): 
 
   if (resolved) return null;
   const nextStep = d.currentStep + 1;
+  const finish = (msg: string) => {
+    setOpen(null);
+    onDone(msg);
+  };
   return (
     <section className="card" aria-labelledby="actions-h">
       <h2 id="actions-h">Åtgärder</h2>
@@ -408,85 +322,58 @@ function DisputeActions({ d, onDone }: { d: DisputeDetail; onDone(msg: string): 
         </button>
       </div>
       {open === 'escalate' ? (
-        <form
-          className="action-form"
-          aria-label={`Eskalera till steg ${nextStep}`}
-          onSubmit={async (e) => {
-            e.preventDefault();
-            if (await escalate.run({ id: d.id, at, note: note.trim() || undefined })) {
-              setOpen(null);
-              onDone(`Ärendet är eskalerat till steg ${nextStep}.`);
-            }
-          }}
+        <ActionForm
+          label={`Eskalera till steg ${nextStep}`}
+          heading={`Eskalera till ${stepLabels[nextStep as 2 | 3]}`}
+          action={escalate}
+          submitLabel="Eskalera"
+          run={() => escalate.run({ id: d.id, at, note: note.trim() || undefined })}
+          onDone={() => finish(`Ärendet är eskalerat till steg ${nextStep}.`)}
+          onCancel={() => setOpen(null)}
         >
-          <h3 className="h4">Eskalera till {stepLabels[nextStep as 2 | 3]}</h3>
           <label htmlFor="esc-at">Datum för eskaleringen</label>
           <input id="esc-at" type="date" value={at} onChange={(e) => setAt(e.target.value)} required />
           <label htmlFor="esc-note">Anteckning (valfri)</label>
           <input id="esc-note" value={note} onChange={(e) => setNote(e.target.value)} />
-          <ErrorMessage error={escalate.error} />
-          <div className="form-actions">
-            <button type="submit" className="primary" disabled={escalate.busy}>
-              Eskalera
-            </button>
-            <button type="button" onClick={() => setOpen(null)}>
-              Avbryt
-            </button>
-          </div>
-        </form>
+        </ActionForm>
       ) : null}
       {open === 'temp' ? (
-        <form
-          className="action-form"
-          aria-label="Registrera tillfällig lösning"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            if (await temp.run({ id: d.id, text: tempText, at })) {
-              setOpen(null);
-              onDone('Den tillfälliga lösningen är registrerad.');
-            }
-          }}
+        <ActionForm
+          label="Registrera tillfällig lösning"
+          heading="Tillfällig lösning"
+          action={temp}
+          submitLabel="Spara tillfällig lösning"
+          run={() => temp.run({ id: d.id, text: tempText, at })}
+          onDone={() => finish('Den tillfälliga lösningen är registrerad.')}
+          onCancel={() => setOpen(null)}
         >
-          <h3 className="h4">Tillfällig lösning</h3>
           <p className="small muted">Vad gör parterna för patienten medan frågan är öppen? Patienten ska aldrig drabbas av att parterna är oeniga.</p>
           <label htmlFor="temp-text">Beskrivning</label>
           <textarea id="temp-text" value={tempText} onChange={(e) => setTempText(e.target.value)} />
           <label htmlFor="temp-at">Datum</label>
           <input id="temp-at" type="date" value={at} onChange={(e) => setAt(e.target.value)} />
-          <ErrorMessage error={temp.error} />
-          <div className="form-actions">
-            <button type="submit" className="primary" disabled={temp.busy}>
-              Spara tillfällig lösning
-            </button>
-            <button type="button" onClick={() => setOpen(null)}>
-              Avbryt
-            </button>
-          </div>
-        </form>
+        </ActionForm>
       ) : null}
       {open === 'resolve' ? (
-        <form
-          className="action-form"
-          aria-label="Lös ärendet"
-          onSubmit={async (e) => {
-            e.preventDefault();
+        <ActionForm
+          label="Lös ärendet"
+          heading="Lös ärendet"
+          action={resolve}
+          submitLabel="Markera som löst"
+          run={() => {
             const amount = sek.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
-            if (
-              await resolve.run({
-                id: d.id,
-                resolvedAt: at,
-                outcome,
-                resolutionStep: Number(resStep) as 1 | 2 | 3,
-                settlementSek: amount ? Number(amount) : null,
-                note: note.trim() || undefined,
-              })
-            ) {
-              setOpen(null);
-              onDone('Ärendet är löst.');
-            }
+            return resolve.run({
+              id: d.id,
+              resolvedAt: at,
+              outcome,
+              resolutionStep: Number(resStep) as 1 | 2 | 3,
+              settlementSek: amount ? Number(amount) : null,
+              note: note.trim() || undefined,
+            });
           }}
+          onDone={() => finish('Ärendet är löst.')}
+          onCancel={() => setOpen(null)}
         >
-          <h3 className="h4">Lös ärendet</h3>
           <div className="form-row">
             <div>
               <label htmlFor="res-outcome">Utfall</label>
@@ -520,16 +407,7 @@ function DisputeActions({ d, onDone }: { d: DisputeDetail; onDone(msg: string): 
           </p>
           <label htmlFor="res-note">Anteckning (valfri)</label>
           <input id="res-note" value={note} onChange={(e) => setNote(e.target.value)} />
-          <ErrorMessage error={resolve.error} />
-          <div className="form-actions">
-            <button type="submit" className="primary" disabled={resolve.busy}>
-              Markera som löst
-            </button>
-            <button type="button" onClick={() => setOpen(null)}>
-              Avbryt
-            </button>
-          </div>
-        </form>
+        </ActionForm>
       ) : null}
     </section>
   );
@@ -539,14 +417,7 @@ function DisputeView({ id }: { id: number }) {
   const q = useApi('cases.dispute', { id });
   const [status, setStatus] = useState('');
   const d = q.data;
-  if (q.error && !d)
-    return (
-      <>
-        <PageHeader title="Oenighet eller tvist" />
-        <ErrorMessage error={q.error} />
-        <a href={href('/tvister')}>Till listan</a>
-      </>
-    );
+  if (q.error && !d) return <CaseLoadError title="Oenighet eller tvist" error={q.error} path="/tvister" linkText="Till listan" />;
   if (!d) return <Loading />;
   const resolved = d.resolvedAt !== null;
   const kindWord = d.currentStep >= 3 ? 'Tvist' : 'Oenighet';
@@ -590,17 +461,7 @@ function DisputeView({ id }: { id: number }) {
         }}
       />
       <div className="detail-grid">
-        <section className="card" aria-labelledby="disp-facts-h">
-          <h2 id="disp-facts-h">Uppgifter</h2>
-          <dl className="facts">
-            {rows.map(([k, v]) => (
-              <div key={k}>
-                <dt>{k}</dt>
-                <dd>{v}</dd>
-              </div>
-            ))}
-          </dl>
-        </section>
+        <FactsCard id="disp-facts-h" rows={rows} />
         <section className="card" aria-labelledby="disp-text-h">
           <h2 id="disp-text-h">Frågan och lösningen</h2>
           <h3 className="h4">Sammanfattning</h3>

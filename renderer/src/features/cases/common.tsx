@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { CaseSummary } from '../../../../shared/api/common';
 import { categoryLabels, deviationStatusLabels, partyTypeLabels } from '../../../../shared/labels.sv';
 import type { CategoryCode, DeviationStatus, PartyType } from '../../../../shared/domain/enums';
 import { formatInt } from '../../../../shared/format';
 import { href } from '../../router';
 import { SortHeader } from '../../components/SortHeader';
+import { ErrorMessage, PageHeader } from '../../components/ui';
+import type { ApiError } from '../../api/client';
 
 export type CaseKind = 'deviation' | 'dispute';
 
@@ -137,4 +139,32 @@ export function CaseTable({
 export function qp(q: URLSearchParams, key: string): string | undefined {
   const v = q.get(key)?.trim();
   return v ? v : undefined;
+}
+
+/** The "Uppgifter" card of a case: label and value, one row each. */
+export function FactsCard({ id, rows }: { id: string; rows: [string, ReactNode][] }) {
+  return (
+    <section className="card" aria-labelledby={id}>
+      <h2 id={id}>Uppgifter</h2>
+      <dl className="facts">
+        {rows.map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd>{v}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
+
+/** A case that could not be read: the error and a link back to the list. */
+export function CaseLoadError({ title, error, path, linkText }: { title: string; error: ApiError; path: string; linkText: string }) {
+  return (
+    <>
+      <PageHeader title={title} />
+      <ErrorMessage error={error} />
+      <a href={href(path)}>{linkText}</a>
+    </>
+  );
 }

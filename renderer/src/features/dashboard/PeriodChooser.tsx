@@ -1,9 +1,31 @@
 import { useEffect, useId, useState } from 'react';
-import { periodPresetLabels, periodProblem, presetPeriod, previousPeriod, type PeriodPreset } from '../../../../shared/periods';
+import { periodProblem, presetPeriod, previousPeriod, type PeriodPreset } from '../../../../shared/periods';
 import { navigate } from '../../router';
-import { capitalise, detectPreset, nextPeriod, periodLabel, periodQuery, presetOptions, presetOrder, type DashboardPeriod, type Preset } from './period';
+import { detectPreset, nextPeriod, periodLabel, periodQuery, type DashboardPeriod } from './period';
+import { PeriodField, PresetField } from './PeriodFields';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A date of a custom period, typed as ÅÅÅÅ-MM-DD; `errorId` names the problem shown below. */
+function CustomDateField({ id, label, value, onChange, errorId }: { id: string; label: string; value: string; onChange(v: string): void; errorId: string | undefined }) {
+  return (
+    <div className="pc-field">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="text"
+        inputMode="numeric"
+        placeholder="ÅÅÅÅ-MM-DD"
+        size={11}
+        value={value}
+        onChange={(e) => onChange(e.target.value.trim())}
+        aria-describedby={errorId}
+        aria-invalid={errorId ? true : undefined}
+        required
+      />
+    </div>
+  );
+}
 
 /**
  * Period chooser: preset type (month … year, custom), the period, previous/next, and the as-of
@@ -34,12 +56,6 @@ export function PeriodChooser({ period, refDate, defaultAsOf }: { period: Dashbo
     setPreset(value);
     if (value !== 'custom') go({ ...presetPeriod(value, period.to), asOf: period.asOf });
   };
-
-  const options = preset !== 'custom' ? presetOptions(preset as Preset, refDate > period.to ? refDate : period.to) : [];
-  const current = `${period.from}_${period.to}`;
-  if (preset !== 'custom' && !options.some((o) => o.value === current) && detected === preset) {
-    options.push({ value: current, label: capitalise(periodLabel(period)), period });
-  }
 
   const applyCustom = () => {
     const prob = periodProblem({ from, to });
@@ -74,67 +90,13 @@ export function PeriodChooser({ period, refDate, defaultAsOf }: { period: Dashbo
         }}
       >
       <div className="pc-row">
-        <div className="pc-field">
-          <label htmlFor={ids.type}>Periodtyp</label>
-          <select id={ids.type} value={preset} onChange={(e) => onPreset(e.target.value as PeriodPreset)}>
-            {[...presetOrder, 'custom' as const].map((p) => (
-              <option key={p} value={p}>
-                {periodPresetLabels[p]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PresetField id={ids.type} className="pc-field" value={preset} onChange={onPreset} />
         {preset !== 'custom' ? (
-          <div className="pc-field pc-wide">
-            <label htmlFor={ids.period}>Period</label>
-            <select
-              id={ids.period}
-              value={detected === preset ? current : ''}
-              onChange={(e) => {
-                const o = options.find((x) => x.value === e.target.value);
-                if (o) go({ ...o.period, asOf: period.asOf });
-              }}
-            >
-              {detected !== preset ? <option value="">Välj …</option> : null}
-              {options.map((o) => (
-                <option key={o.value} value={o.value}>
-                  {o.label} ({o.period.from} – {o.period.to})
-                </option>
-              ))}
-            </select>
-          </div>
+          <PeriodField id={ids.period} className="pc-field pc-wide" preset={preset} period={period} refDate={refDate} onChoose={(p) => go({ ...p, asOf: period.asOf })} />
         ) : (
           <>
-            <div className="pc-field">
-              <label htmlFor={ids.from}>Från och med</label>
-              <input
-                id={ids.from}
-                type="text"
-                inputMode="numeric"
-                placeholder="ÅÅÅÅ-MM-DD"
-                size={11}
-                value={from}
-                onChange={(e) => setFrom(e.target.value.trim())}
-                aria-describedby={problem ? ids.err : undefined}
-                aria-invalid={problem ? true : undefined}
-                required
-              />
-            </div>
-            <div className="pc-field">
-              <label htmlFor={ids.to}>Till och med</label>
-              <input
-                id={ids.to}
-                type="text"
-                inputMode="numeric"
-                placeholder="ÅÅÅÅ-MM-DD"
-                size={11}
-                value={to}
-                onChange={(e) => setTo(e.target.value.trim())}
-                aria-describedby={problem ? ids.err : undefined}
-                aria-invalid={problem ? true : undefined}
-                required
-              />
-            </div>
+            <CustomDateField id={ids.from} label="Från och med" value={from} onChange={setFrom} errorId={problem ? ids.err : undefined} />
+            <CustomDateField id={ids.to} label="Till och med" value={to} onChange={setTo} errorId={problem ? ids.err : undefined} />
             <div className="pc-field pc-button">
               <button type="submit" className="primary">
                 Visa perioden

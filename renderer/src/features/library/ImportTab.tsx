@@ -1,14 +1,12 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { z } from 'zod';
 import type { libraryApplyOutputSchema, LibraryPreviewOutput } from '../../../../shared/api/library';
 import { formatInt } from '../../../../shared/format';
-import { call, ApiError } from '../../api/client';
+import { call } from '../../api/client';
 import { useWorkspace } from '../../workspace-context';
 import { href } from '../../router';
-import { ErrorMessage, Loading } from '../../components/ui';
-import { readFileAsBase64 } from '../../components/files';
-import { FilePicker } from '../../components/FilePicker';
-import { PublisherCard, delregionLabel } from './PublisherCard';
+import { delregionLabel } from './PublisherCard';
+import { SignedFilePicker, SignedFilePreview, useSignedFile } from './signed-file';
 import { areaLabel, kindLabel } from './ExportTab';
 
 type ApplyOutput = z.infer<typeof libraryApplyOutputSchema>;
@@ -25,61 +23,18 @@ const groups: { status: Item['status']; title: string; note: string }[] = [
 export function ImportTab({ onApplied }: { onApplied?(): void }) {
   const ids = useId();
   const { refresh } = useWorkspace();
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
-  const [preview, setPreview] = useState<LibraryPreviewOutput | null>(null);
-  const [trustChosen, setTrustChosen] = useState(false);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [applied, setApplied] = useState<ApplyOutput | null>(null);
-  const [pickerKey, setPickerKey] = useState(0);
+  const flow = useSignedFile<LibraryPreviewOutput, ApplyOutput>((f) => call('library.preview', { base64: f.base64, fileName: f.name }));
+  const { preview, applied } = flow;
 
-  const reset = () => {
-    setFile(null);
-    setPreview(null);
-    setTrustChosen(false);
-    setError(null);
-    setPickerKey((k) => k + 1);
-  };
+  const apply = () =>
+    flow.apply(
+      (f, trustPublisher) => call('library.apply', { base64: f.base64, fileName: f.name, trustPublisher }),
+      () => {
+        refresh();
+        onApplied?.();
+      },
+    );
 
-  const onFile = async (f: File | undefined) => {
-    setPreview(null);
-    setApplied(null);
-    setTrustChosen(false);
-    setError(null);
-    if (!f) return setFile(null);
-    setBusy('Kontrollerar filen …');
-    try {
-      const base64 = await readFileAsBase64(f);
-      setFile({ name: f.name, base64 });
-      setPreview(await call('library.preview', { base64, fileName: f.name }));
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError({ code: 'INTERNAL', message: (e as Error).message }));
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const apply = async () => {
-    if (!file || !preview) return;
-    setBusy('Läser in …');
-    setError(null);
-    try {
-      const out = await call('library.apply', { base64: file.base64, fileName: file.name, trustPublisher: trustChosen || undefined });
-      setApplied(out);
-      setPreview(null);
-      setFile(null);
-      setTrustChosen(false);
-      setPickerKey((k) => k + 1);
-      refresh();
-      onApplied?.();
-    } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError({ code: 'INTERNAL', message: (e as Error).message }));
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const trusted = !!preview && (preview.publisher.trusted || preview.publisher.own || trustChosen);
   const changes = preview ? preview.counts.new + preview.counts.updated + preview.counts.conflict : 0;
 
   return (
@@ -90,15 +45,7 @@ export function ImportTab({ onApplied }: { onApplied?(): void }) {
           Välj en fil som en annan delregion (eller länsnivån) har skickat, till exempel <code>Fyrbodal.samsyn-bibliotek.json</code>. Du ser vad den innehåller och vem som
           signerat den innan något ändras. En säkerhetskopia tas före inläsningen.
         </p>
-        <FilePicker key={pickerKey} id={`${ids}-file`} label="Biblioteksfil (.samsyn-bibliotek.json)" accept=".json,application/json" onFile={(f) => void onFile(f)} />
-        {busy ? <Loading label={busy} /> : null}
-        {error ? (
-          <div className="error-message" role="alert">
-            <span>
-              <strong>Filen lästes inte in.</strong> {error.message}
-            </span>
-          </div>
-        ) : null}
+        <SignedFilePicker flow={flow} id={`${ids}-file`} label="Biblioteksfil (.samsyn-bibliotek.json)" onFile={(f) => void flow.pick(f)} />
       </section>
 
       {applied ? (
@@ -119,78 +66,71 @@ export function ImportTab({ onApplied }: { onApplied?(): void }) {
       ) : null}
 
       {preview ? (
-        <section aria-labelledby={`${ids}-preview`}>
-          <h2 id={`${ids}-preview`}>Förhandsgranskning: {file?.name}</h2>
-          <PublisherCard publisher={preview.publisher} exportedAt={preview.exportedAt} trustChosen={trustChosen} onTrust={() => setTrustChosen(true)} onCancel={reset} />
-          <section className="card" aria-labelledby={`${ids}-content`}>
-            <h3 id={`${ids}-content`}>Innehåll: {formatInt(preview.counts.total)} vägledande fall</h3>
-            <p role="status">
-              {formatInt(preview.counts.new)} nya, {formatInt(preview.counts.updated)} uppdaterade, {formatInt(preview.counts.identical)} identiska,{' '}
-              {formatInt(preview.counts.conflict)} konflikter
-              {preview.counts.older > 0 ? `, ${formatInt(preview.counts.older)} äldre` : ''}.
+        <SignedFilePreview
+          flow={flow}
+          id={ids}
+          preview={preview}
+          contentTitle={`Innehåll: ${formatInt(preview.counts.total)} vägledande fall`}
+          note={changes === 0 ? <span className="muted small">Inget nytt i filen – inläsningen ändrar ingenting.</span> : null}
+          onApply={() => void apply()}
+        >
+          <p role="status">
+            {formatInt(preview.counts.new)} nya, {formatInt(preview.counts.updated)} uppdaterade, {formatInt(preview.counts.identical)} identiska,{' '}
+            {formatInt(preview.counts.conflict)} konflikter
+            {preview.counts.older > 0 ? `, ${formatInt(preview.counts.older)} äldre` : ''}.
+          </p>
+          {preview.unknownKeys.length > 0 ? (
+            <p className="warning small">
+              Filen innehåller fält som den här versionen av Samsyn inte känner till; de hoppas över: {preview.unknownKeys.slice(0, 10).join(', ')}
+              {preview.unknownKeys.length > 10 ? ` och ${preview.unknownKeys.length - 10} till` : ''}.
             </p>
-            {preview.unknownKeys.length > 0 ? (
-              <p className="warning small">
-                Filen innehåller fält som den här versionen av Samsyn inte känner till; de hoppas över: {preview.unknownKeys.slice(0, 10).join(', ')}
-                {preview.unknownKeys.length > 10 ? ` och ${preview.unknownKeys.length - 10} till` : ''}.
-              </p>
-            ) : null}
-            {groups.map((g) => {
-              const items = preview.items.filter((i) => i.status === g.status);
-              if (items.length === 0) return null;
-              return (
-                <section key={g.status} aria-labelledby={`${ids}-g-${g.status}`} className="merge-group">
-                  <h4 id={`${ids}-g-${g.status}`}>
-                    {g.title} ({formatInt(items.length)})
-                  </h4>
-                  <p className="muted small">{g.note}</p>
-                  <table>
-                    <thead>
-                      <tr>
-                        <th scope="col">Rubrik</th>
-                        <th scope="col">Typ</th>
-                        <th scope="col">Område</th>
-                        <th scope="col">Ursprung</th>
-                        <th scope="col" className="num">
-                          Deras revision
+          ) : null}
+          {groups.map((g) => {
+            const items = preview.items.filter((i) => i.status === g.status);
+            if (items.length === 0) return null;
+            return (
+              <section key={g.status} aria-labelledby={`${ids}-g-${g.status}`} className="merge-group">
+                <h4 id={`${ids}-g-${g.status}`}>
+                  {g.title} ({formatInt(items.length)})
+                </h4>
+                <p className="muted small">{g.note}</p>
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">Rubrik</th>
+                      <th scope="col">Typ</th>
+                      <th scope="col">Område</th>
+                      <th scope="col">Ursprung</th>
+                      <th scope="col" className="num">
+                        Deras revision
+                      </th>
+                      <th scope="col" className="num">
+                        Min revision
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {items.map((i) => (
+                      <tr key={i.id}>
+                        <th scope="row">
+                          {i.localRevision != null ? <a href={href(`/larande/prejudikat/${i.id}`)}>{i.title}</a> : i.title}
+                          {i.conflictPending ? <span className="muted small"> (konflikt väntar redan)</span> : null}
                         </th>
-                        <th scope="col" className="num">
-                          Min revision
-                        </th>
+                        <td>{kindLabel(i.kind)}</td>
+                        <td>{areaLabel(i.area)}</td>
+                        <td>
+                          {i.origin.publisher} ({delregionLabel(i.origin.delregion)})
+                        </td>
+                        <td className="num">{i.theirRevision}</td>
+                        <td className="num">{i.localRevision ?? '–'}</td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {items.map((i) => (
-                        <tr key={i.id}>
-                          <th scope="row">
-                            {i.localRevision != null ? <a href={href(`/larande/prejudikat/${i.id}`)}>{i.title}</a> : i.title}
-                            {i.conflictPending ? <span className="muted small"> (konflikt väntar redan)</span> : null}
-                          </th>
-                          <td>{kindLabel(i.kind)}</td>
-                          <td>{areaLabel(i.area)}</td>
-                          <td>
-                            {i.origin.publisher} ({delregionLabel(i.origin.delregion)})
-                          </td>
-                          <td className="num">{i.theirRevision}</td>
-                          <td className="num">{i.localRevision ?? '–'}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
-                </section>
-              );
-            })}
-            <div className="form-actions">
-              <button type="button" className="primary" onClick={apply} disabled={!trusted || busy != null}>
-                Läs in
-              </button>
-              <button type="button" onClick={reset}>
-                Avbryt
-              </button>
-              {!trusted ? <span className="muted small">Bestäm först om du litar på avsändaren.</span> : changes === 0 ? <span className="muted small">Inget nytt i filen – inläsningen ändrar ingenting.</span> : null}
-            </div>
-          </section>
-        </section>
+                    ))}
+                  </tbody>
+                </table>
+              </section>
+            );
+          })}
+        </SignedFilePreview>
       ) : null}
     </>
   );

@@ -1,17 +1,17 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import type { z } from 'zod';
 import type { profilesApplyOutputSchema, profilesPreviewSchema } from '../../../../shared/api/library';
 import { categoryLabels } from '../../../../shared/labels.sv';
 import type { CategoryCode } from '../../../../shared/domain/enums';
 import { formatInt } from '../../../../shared/format';
-import { call, ApiError } from '../../api/client';
+import { call } from '../../api/client';
 import { useAction } from '../../api/hooks';
 import { href } from '../../router';
-import { ErrorMessage, Loading } from '../../components/ui';
+import { ErrorMessage } from '../../components/ui';
 import { Fingerprint } from '../../components/SubNav';
-import { offerDownload, readFileAsBase64 } from '../../components/files';
-import { FilePicker } from '../../components/FilePicker';
-import { PublisherCard, delregionLabel } from './PublisherCard';
+import { offerDownload } from '../../components/files';
+import { delregionLabel } from './PublisherCard';
+import { SignedFilePicker, SignedFilePreview, useSignedFile } from './signed-file';
 
 type Preview = z.infer<typeof profilesPreviewSchema>;
 type Applied = z.infer<typeof profilesApplyOutputSchema>;
@@ -20,60 +20,47 @@ const profileStatus: Record<string, string> = { new: 'Ny', identical: 'Finns red
 const synonymStatus: Record<string, string> = { new: 'Ny', identical: 'Finns redan', conflict: 'Krockar – behåller din koppling' };
 const cat = (c: string | null) => (c ? (categoryLabels[c as CategoryCode] ?? c) : '–');
 
+/** A table of the file's content; the first cell of a row is its header. */
+function PreviewTable({ headers, rows }: { headers: string[]; rows: { key: string; cells: ReactNode[] }[] }) {
+  return (
+    <table>
+      <thead>
+        <tr>
+          {headers.map((h) => (
+            <th key={h} scope="col">
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            {r.cells.map((c, i) =>
+              i === 0 ? (
+                <th key={i} scope="row">
+                  {c}
+                </th>
+              ) : (
+                <td key={i}>{c}</td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function ProfileFilesTab() {
   const ids = useId();
   const exp = useAction('library.exportProfiles');
   const [exported, setExported] = useState<{ fileName: string; content: string; profileCount: number; synonymCount: number; fingerprint: string; name: string; delregion: string } | null>(
     null,
   );
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
-  const [preview, setPreview] = useState<Preview | null>(null);
-  const [trustChosen, setTrustChosen] = useState(false);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [applied, setApplied] = useState<Applied | null>(null);
-  const [pickerKey, setPickerKey] = useState(0);
-
-  const reset = () => {
-    setFile(null);
-    setPreview(null);
-    setTrustChosen(false);
-    setError(null);
-    setPickerKey((k) => k + 1);
-  };
-  const wrap = (e: unknown) => (e instanceof ApiError ? e : new ApiError({ code: 'INTERNAL', message: (e as Error).message }));
-
-  const onFile = async (f: File | undefined) => {
-    reset();
-    setApplied(null);
-    if (!f) return;
-    setBusy('Kontrollerar filen …');
-    try {
-      const base64 = await readFileAsBase64(f);
-      setFile({ name: f.name, base64 });
-      setPreview(await call('library.previewProfiles', { base64, fileName: f.name }));
-    } catch (e) {
-      setError(wrap(e));
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const apply = async () => {
-    if (!file) return;
-    setBusy('Läser in …');
-    try {
-      const out = await call('library.applyProfiles', { base64: file.base64, fileName: file.name, trustPublisher: trustChosen || undefined });
-      setApplied(out);
-      reset();
-    } catch (e) {
-      setError(wrap(e));
-    } finally {
-      setBusy(null);
-    }
-  };
-
-  const trusted = !!preview && (preview.publisher.trusted || preview.publisher.own || trustChosen);
+  const flow = useSignedFile<Preview, Applied>((f) => call('library.previewProfiles', { base64: f.base64, fileName: f.name }));
+  const { preview, applied } = flow;
+  const apply = () => flow.apply((f, trustPublisher) => call('library.applyProfiles', { base64: f.base64, fileName: f.name, trustPublisher }));
 
   return (
     <>
@@ -123,15 +110,7 @@ export function ProfileFilesTab() {
 
       <section className="card" aria-labelledby={`${ids}-imp`}>
         <h2 id={`${ids}-imp`}>Läs in mappningsprofiler</h2>
-        <FilePicker key={pickerKey} id={`${ids}-file`} label="Profilfil (.samsyn-profiler.json)" accept=".json,application/json" onFile={(f) => void onFile(f)} />
-        {busy ? <Loading label={busy} /> : null}
-        {error ? (
-          <div className="error-message" role="alert">
-            <span>
-              <strong>Filen lästes inte in.</strong> {error.message}
-            </span>
-          </div>
-        ) : null}
+        <SignedFilePicker flow={flow} id={`${ids}-file`} label="Profilfil (.samsyn-profiler.json)" onFile={(f) => void flow.pick(f, true)} />
         {applied ? (
           <p className="success" role="status">
             {formatInt(applied.applied.profilesAdded)} profiler och {formatInt(applied.applied.synonymsAdded)} synonymer lästes in.
@@ -140,71 +119,31 @@ export function ProfileFilesTab() {
       </section>
 
       {preview ? (
-        <section aria-labelledby={`${ids}-prev`}>
-          <h2 id={`${ids}-prev`}>Förhandsgranskning: {file?.name}</h2>
-          <PublisherCard publisher={preview.publisher} exportedAt={preview.exportedAt} trustChosen={trustChosen} onTrust={() => setTrustChosen(true)} onCancel={reset} />
-          <section className="card" aria-labelledby={`${ids}-content`}>
-            <h3 id={`${ids}-content`}>Innehåll</h3>
-            <p>
-              Profiler: {formatInt(preview.counts.profilesNew)} nya, {formatInt(preview.counts.profilesRenamed)} med nytt namn, {formatInt(preview.counts.profilesIdentical)} finns
-              redan. Synonymer: {formatInt(preview.counts.synonymsNew)} nya, {formatInt(preview.counts.synonymsIdentical)} finns redan, {formatInt(preview.counts.synonymsConflict)}{' '}
-              krockar.
-            </p>
-            {preview.profiles.length > 0 ? (
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Profil</th>
-                    <th scope="col">Gäller</th>
-                    <th scope="col">Utfall</th>
-                    <th scope="col">Sparas som</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.profiles.map((p) => (
-                    <tr key={`${p.kind}-${p.name}`}>
-                      <th scope="row">{p.name}</th>
-                      <td>{p.kind === 'deviations' ? 'Avvikelser' : 'Oenighet och tvist'}</td>
-                      <td>{profileStatus[p.status] ?? p.status}</td>
-                      <td>{p.savedAs}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            ) : null}
-            {preview.synonyms.length > 0 ? (
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Etikett</th>
-                    <th scope="col">Kategori i filen</th>
-                    <th scope="col">Utfall</th>
-                    <th scope="col">Din kategori</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {preview.synonyms.map((s) => (
-                    <tr key={s.label}>
-                      <th scope="row">{s.label}</th>
-                      <td>{cat(s.categoryCode)}</td>
-                      <td>{synonymStatus[s.status] ?? s.status}</td>
-                      <td>{cat(s.existingCategory)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            ) : null}
-            <div className="form-actions">
-              <button type="button" className="primary" onClick={apply} disabled={!trusted || busy != null}>
-                Läs in
-              </button>
-              <button type="button" onClick={reset}>
-                Avbryt
-              </button>
-              {!trusted ? <span className="muted small">Bestäm först om du litar på avsändaren.</span> : null}
-            </div>
-          </section>
-        </section>
+        <SignedFilePreview flow={flow} id={ids} preview={preview} contentTitle="Innehåll" onApply={() => void apply()}>
+          <p>
+            Profiler: {formatInt(preview.counts.profilesNew)} nya, {formatInt(preview.counts.profilesRenamed)} med nytt namn, {formatInt(preview.counts.profilesIdentical)} finns
+            redan. Synonymer: {formatInt(preview.counts.synonymsNew)} nya, {formatInt(preview.counts.synonymsIdentical)} finns redan, {formatInt(preview.counts.synonymsConflict)}{' '}
+            krockar.
+          </p>
+          {preview.profiles.length > 0 ? (
+            <PreviewTable
+              headers={['Profil', 'Gäller', 'Utfall', 'Sparas som']}
+              rows={preview.profiles.map((p) => ({
+                key: `${p.kind}-${p.name}`,
+                cells: [p.name, p.kind === 'deviations' ? 'Avvikelser' : 'Oenighet och tvist', profileStatus[p.status] ?? p.status, p.savedAs],
+              }))}
+            />
+          ) : null}
+          {preview.synonyms.length > 0 ? (
+            <PreviewTable
+              headers={['Etikett', 'Kategori i filen', 'Utfall', 'Din kategori']}
+              rows={preview.synonyms.map((s) => ({
+                key: s.label,
+                cells: [s.label, cat(s.categoryCode), synonymStatus[s.status] ?? s.status, cat(s.existingCategory)],
+              }))}
+            />
+          ) : null}
+        </SignedFilePreview>
       ) : null}
     </>
   );

@@ -13,10 +13,11 @@ import { useApi } from '../../api/hooks';
 import { useWorkspace } from '../../workspace-context';
 import { ErrorMessage, Loading, PageHeader, ProgressBar } from '../../components/ui';
 import { downloadBase64 } from '../../components/download';
-import { periodPresetLabels, periodProblem, presetPeriod, type PeriodPreset } from '../../../../shared/periods';
+import { periodProblem, presetPeriod, type PeriodPreset } from '../../../../shared/periods';
 import type { ReportExportResult, SavedReport, TextCheck } from '../../../../shared/api/reports';
 import type { JobState } from '../../../../shared/api/jobs';
-import { capitalise, defaultPeriod, detectPreset, periodLabel, presetOptions, presetOrder, today, type Preset } from '../dashboard/period';
+import { capitalise, defaultPeriod, detectPreset, today } from '../dashboard/period';
+import { PeriodField, PresetField } from '../dashboard/PeriodFields';
 import { ReportDocument } from '../../report/ReportDocument';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
@@ -168,12 +169,6 @@ export function ReportPage({ route }: { route: Route }) {
     go({ from: full.from, to: full.to }, full.asOf);
   };
 
-  const options = preset !== 'custom' ? presetOptions(preset as Preset, refDate > period.to ? refDate : period.to) : [];
-  const current = `${period.from}_${period.to}`;
-  if (preset !== 'custom' && detectPreset(period) === preset && !options.some((o) => o.value === current)) {
-    options.push({ value: current, label: capitalise(periodLabel(period)), period });
-  }
-
   const previewModel = model.data ? { ...model.data, texts: { summary: texts.summary, analysis: texts.analysis } } : null;
   const canExport = !busy && !blocked && upToDate && !!model.data && printer.data?.available !== false;
 
@@ -188,43 +183,16 @@ export function ReportPage({ route }: { route: Route }) {
       <section className="card" aria-labelledby="h-report-period">
         <h2 id="h-report-period">Period och datum</h2>
         <div className="report-form-row">
-          <div>
-            <label htmlFor={ids.preset}>Periodtyp</label>
-            <select
-              id={ids.preset}
-              value={preset}
-              onChange={(e) => {
-                const v = e.target.value as PeriodPreset;
-                setPreset(v);
-                if (v !== 'custom') go(presetPeriod(v, period.to));
-              }}
-            >
-              {[...presetOrder, 'custom' as const].map((p) => (
-                <option key={p} value={p}>
-                  {periodPresetLabels[p]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <PresetField
+            id={ids.preset}
+            value={preset}
+            onChange={(v) => {
+              setPreset(v);
+              if (v !== 'custom') go(presetPeriod(v, period.to));
+            }}
+          />
           {preset !== 'custom' ? (
-            <div className="report-form-wide">
-              <label htmlFor={ids.period}>Period</label>
-              <select
-                id={ids.period}
-                value={detectPreset(period) === preset ? current : ''}
-                onChange={(e) => {
-                  const o = options.find((x) => x.value === e.target.value);
-                  if (o) go(o.period);
-                }}
-              >
-                {detectPreset(period) !== preset ? <option value="">Välj …</option> : null}
-                {options.map((o) => (
-                  <option key={o.value} value={o.value}>
-                    {o.label} ({o.period.from} – {o.period.to})
-                  </option>
-                ))}
-              </select>
-            </div>
+            <PeriodField id={ids.period} className="report-form-wide" preset={preset} period={period} refDate={refDate} onChoose={(p) => go(p)} />
           ) : (
             <>
               <div>
