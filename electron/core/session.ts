@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openWorkspace, type OpenedWorkspace } from './db/open-workspace';
+import { fileIntegrityLedger } from './db/integrity-ledger';
 import { readSettings, type WorkspaceSettings } from './workspace/workspace';
 import { UserError } from './errors';
 
@@ -35,7 +36,7 @@ export class Session {
   }
 
   async open(file: string): Promise<Workspace> {
-    const ws = asWorkspace(await openWorkspace(file));
+    const ws = asWorkspace(await openWorkspace(file, { ledger: fileIntegrityLedger(this.appDataDir) }));
     try {
       ws.settings();
     } catch (e) {

@@ -119,3 +119,55 @@ describe('createWorkspace', () => {
     expect(fs.existsSync(path.join(dir, 'x.db'))).toBe(false);
   });
 });
+
+describe('integrity check at open', () => {
+  function memoryLedger() {
+    const m = new Map<string, { size: number; mtimeMs: number; ino: number }>();
+    return {
+      m,
+      ledger: {
+        matches: (p: string, s: { size: number; mtimeMs: number; ino: number }) => {
+          const k = m.get(p);
+          return !!k && k.size === s.size && k.mtimeMs === s.mtimeMs && k.ino === s.ino;
+        },
+        record: (p: string, s: { size: number; mtimeMs: number; ino: number }) => void m.set(p, s),
+        forget: (p: string) => void m.delete(p),
+      },
+    };
+  }
+
+  it('runs in full unless the file is exactly as Samsyn left it after a verified check', async () => {
+    const file = path.join(dir, 'ledger.db');
+    (await createWorkspace(file, { delregionId: 'skaraborg' })).close();
+    const { m, ledger } = memoryLedger();
+    const first = await openWorkspace(file, { ledger });
+    expect(first.integrity).toBe('full');
+    expect(m.has(file)).toBe(false); // forgotten while open: a crash now means a full check next time
+    first.close();
+    expect(m.has(file)).toBe(true);
+    const second = await openWorkspace(file, { ledger });
+    expect(second.integrity).toBe('unchanged');
+    second.sqlite.exec(`INSERT INTO kv (key, value) VALUES ('x', 'y')`);
+    second.close();
+    const third = await openWorkspace(file, { ledger });
+    expect(third.integrity).toBe('unchanged'); // our own clean close re-recorded the new stamp
+    third.close();
+    // touched by someone else (same bytes, new mtime) → full check again
+    const later = new Date(Date.now() + 5000);
+    fs.utimesSync(file, later, later);
+    const fourth = await openWorkspace(file, { ledger });
+    expect(fourth.integrity).toBe('full');
+    fourth.close();
+  });
+
+  it('still finds damage done outside Samsyn after a verified close', async () => {
+    const file = path.join(dir, 'ledger-skadad.db');
+    (await createWorkspace(file, { delregionId: 'skaraborg' })).close();
+    const { ledger } = memoryLedger();
+    (await openWorkspace(file, { ledger })).close();
+    const bytes = fs.readFileSync(file);
+    bytes.fill(0x5a, 4096 * 2, 4096 * 6);
+    fs.writeFileSync(file, bytes);
+    await expect(openWorkspace(file, { ledger })).rejects.toMatchObject({ message: expect.stringMatching(/skadad/) });
+  });
+});
