@@ -192,6 +192,11 @@ function userNameOf(sqlite: Database.Database): string {
 
 const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
 
+/** A flat copy of a string that does not keep the string it was sliced from alive. */
+function ownCopy(s: string): string {
+  return Buffer.from(s, 'utf8').toString('utf8');
+}
+
 /** Imports one file (all-or-nothing). Throws UserError when the file is refused as a whole. */
 export async function importFile(ws: OpenedWorkspace, input: TableInput, fileName: string, opts: ImportFileOptions): Promise<ImportReport> {
   const { kind, signal } = opts;
@@ -246,7 +251,10 @@ export async function importFile(ws: OpenedWorkspace, input: TableInput, fileNam
           });
         }
       }
-      seen.set(key, raw.rowNumber);
+      // An own copy of the key: the parser's cells are slices of its whole input chunk, and
+      // keeping a slice for every row kept the whole decoded file in memory (1.7 GB for 1M rows).
+      if (earlier === undefined) seen.set(ownCopy(key), raw.rowNumber);
+      else seen.set(key, raw.rowNumber);
       stage.add({ key, row: raw.rowNumber, outcome, raw: outcome.kind === 'quarantine' ? proc.rawObject(cells) : null });
       if (stage.pendingCount >= chunk) {
         stage.flush();
