@@ -14,16 +14,10 @@ import { createHandlers } from '../handlers';
 import { createDispatch, type Dispatch } from '../../transport/dispatch';
 import type { Workspace } from '../session';
 
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The generator's seeded PRNG (mulberry32). */
+import { mulberry32 } from '../demo/generator';
+
+export const rng = mulberry32;
 export const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 function luhnDigit(nine: string): number {
