@@ -10,6 +10,7 @@ import type { Result } from '../../../shared/api/result';
 import { toApiError } from '../error-mapping';
 import type { Workspace } from '../session';
 import { resetVocabCache } from '../precedents/search';
+import { refreshRecurring } from '../indicators/recurring';
 
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
 
@@ -127,9 +128,8 @@ export async function makeFixture(opts: { userName?: string } = {}): Promise<Fix
       if (r.ok) throw new Error(`expected ${m} to fail`);
       return r.error;
     },
-    dev: (d) =>
-      Number(
-        insDev.run({
+    dev: (d) => {
+      const row = {
           sourceSystem: 'MedControl',
           reportedAt: '2026-01-10',
           reportingOrg: 'Skövde kommun',
@@ -148,8 +148,11 @@ export async function makeFixture(opts: { userName?: string } = {}): Promise<Fix
           description: null,
           action: null,
           ...d,
-        }).lastInsertRowid,
-      ),
+      };
+      const id = Number(insDev.run(row).lastInsertRowid);
+      refreshRecurring(ws.sqlite, [[row.category, row.reportingOrg, row.receivingOrg]]);
+      return id;
+    },
     disp: (d) =>
       Number(
         insDisp.run({

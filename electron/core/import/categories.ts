@@ -8,6 +8,7 @@ import { normalizeKey } from '../../../shared/text';
 import { categoryCodes } from '../../../shared/domain/enums';
 import { UserError } from '../errors';
 import { columnsOf, contentHash, type CellValue } from './validate';
+import { refreshRecurring, type RecurrenceTriple } from '../indicators/recurring';
 
 export function listCategories(sqlite: Database.Database) {
   const cats = sqlite.prepare('SELECT code, label FROM ref_categories').all() as { code: string; label: string }[];
@@ -38,13 +39,21 @@ function remap(sqlite: Database.Database, kind: 'deviations' | 'disputes', norm:
   const sel = sqlite.prepare(`SELECT id, ${cols.join(', ')} FROM ${kind} WHERE ${rawCol} = ? AND ${catCol} <> ?`);
   const upd = sqlite.prepare(`UPDATE ${kind} SET ${catCol} = ?, content_hash = ?, updated_at = ? WHERE id = ?`);
   let n = 0;
+  // dev.recurring: a re-mapped deviation leaves its old (category, orgs) triple and joins the new one.
+  const triples = new Map<string, RecurrenceTriple>();
+  const touch = (t: RecurrenceTriple) => triples.set(JSON.stringify(t), t);
   for (const label of labels) {
     for (const r of sel.all(label, code) as Record<string, CellValue>[]) {
       const values = cols.map((c) => (c === catCol ? code : (r[c] ?? null)));
       upd.run(code, contentHash(kind, values), nowIso, r.id);
+      if (kind === 'deviations') {
+        touch([String(r.category), String(r.reporting_org), String(r.receiving_org)]);
+        touch([code, String(r.reporting_org), String(r.receiving_org)]);
+      }
       n++;
     }
   }
+  if (kind === 'deviations' && triples.size > 0) refreshRecurring(sqlite, triples.values());
   return n;
 }
 

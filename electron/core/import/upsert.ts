@@ -11,6 +11,7 @@ import type Database from 'better-sqlite3';
 import { normalizeKey } from '../../../shared/text';
 import type { ImportCaseKind, ImportError, ImportReport, Mapping } from '../../../shared/domain/import';
 import { columnsOf, type CellValue, type RowOutcome } from './validate';
+import { refreshRecurring, triplesOf, type RecurrenceTriple } from '../indicators/recurring';
 
 let stageCounter = 0;
 
@@ -167,6 +168,16 @@ export function applyStage(sqlite: Database.Database, stage: Stage, a: ApplyInpu
       .get() as { inserted: number; updated: number; unchanged: number; quarantined: number; outside: number };
 
     const changed = `s.s_outcome = 0 AND s.s_target IS NOT NULL AND s.s_old_hash <> s.s_hash`;
+    // dev.recurring: the triples of changed rows before (old values) and after (new values) the write.
+    const recurrenceTriples: RecurrenceTriple[] = [];
+    if (a.kind === 'deviations' && counts.updated > 0) {
+      recurrenceTriples.push(
+        ...triplesOf(
+          sqlite,
+          `SELECT DISTINCT t.category, t.reporting_org, t.receiving_org FROM ${S} AS s JOIN main.deviations AS t ON t.id = s.s_target WHERE ${changed}`,
+        ),
+      );
+    }
     if (counts.updated > 0) {
       const json = ['batch_id', ...cols].map((c) => `'${c}', t.${c}`).join(', ');
       sqlite
@@ -187,6 +198,15 @@ export function applyStage(sqlite: Database.Database, stage: Stage, a: ApplyInpu
            SELECT ?, ${cols.map((c) => `s.${c}`).join(', ')}, s.s_hash, ?, ?, ? FROM ${S} AS s WHERE s.s_outcome = 0 AND s.s_target IS NULL ORDER BY s.s_row`,
         )
         .run(a.sourceSystem, batchId, a.nowIso, a.nowIso);
+    }
+    if (a.kind === 'deviations' && counts.inserted + counts.updated > 0) {
+      recurrenceTriples.push(
+        ...triplesOf(
+          sqlite,
+          `SELECT DISTINCT s.category, s.reporting_org, s.receiving_org FROM ${S} AS s WHERE s.s_outcome = 0 AND (s.s_target IS NULL OR s.s_old_hash <> s.s_hash)`,
+        ),
+      );
+      refreshRecurring(sqlite, recurrenceTriples);
     }
     if (a.kind === 'disputes' && counts.inserted + counts.updated > 0) {
       const touched = `SELECT d.id, d.opened_at, d.step2_at, d.step3_at, d.resolved_at FROM ${S} AS s JOIN main.disputes AS d ON d.source_system = ? AND d.external_id = s.external_id
@@ -291,6 +311,9 @@ export function upsertOne(
     | undefined;
   let id: number;
   let result: 'inserted' | 'updated' | 'unchanged';
+  const tripleOfRow = (rowId: number) =>
+    triplesOf(sqlite, `SELECT category, reporting_org, receiving_org FROM deviations WHERE id = ?`, rowId);
+  const oldTriples = kind === 'deviations' && existing ? tripleOfRow(existing.id) : [];
   if (!existing) {
     id = Number(
       sqlite
@@ -317,6 +340,7 @@ export function upsertOne(
     sqlite.prepare(`UPDATE ${T.table} SET ${set}, content_hash = ?, batch_id = ?, updated_at = ? WHERE id = ?`).run(...values, hash, batchId, nowIso, id);
     result = 'updated';
   }
+  if (kind === 'deviations') refreshRecurring(sqlite, [...oldTriples, ...tripleOfRow(id)]);
   if (kind === 'disputes') {
     sqlite.prepare(`DELETE FROM dispute_events WHERE dispute_id = ? AND created_by = 'import' AND type IN ('opened', 'step2', 'step3', 'resolved')`).run(id);
     const d = sqlite.prepare('SELECT opened_at, step2_at, step3_at, resolved_at FROM disputes WHERE id = ?').get(id) as Record<string, string | null>;

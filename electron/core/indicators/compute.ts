@@ -5,7 +5,7 @@
  * Query plan (per compute):
  *  1. deviations cohort: one pass over the reported_at index range, grouped by
  *     (category, party types, kommun) with conditional sums (count, severe, deadline, closed,
- *     recurring — the latter an index seek per row on deviations_recurring);
+ *     recurring — the latter the stored deviations.recurring flag, part of the covering index);
  *  2. two day-histograms (answer, close) over the same range: median/P90 from the cumulative
  *     counts of ≤ a few hundred rows;
  *  3. monthly counts: one index range count per month (≤ 24);

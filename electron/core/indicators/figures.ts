@@ -41,13 +41,10 @@ export const devPred = {
   deadlineNumerator: `(d.answered_at <= @asOf AND julianday(d.answered_at) - julianday(d.reported_at) <= @D)`,
   /**
    * ≥ 3 stored deviations (x included) with x's (category, reporting_org, receiving_org) and
-   * reported_at in [x − 364 days, x]: the third most recent one on or before x's date (an
-   * index seek on deviations_recurring, stepping two entries) is not older than x − 364 days.
+   * reported_at in [x − 364 days, x]: the stored flag, kept exact by recurring.ts
+   * `refreshRecurring` in every transaction that changes deviations.
    */
-  recurring: `(SELECT y.reported_at FROM deviations y INDEXED BY deviations_recurring
-                WHERE y.category = d.category AND y.reporting_org = d.reporting_org
-                  AND y.receiving_org = d.receiving_org AND y.reported_at <= d.reported_at
-                ORDER BY y.reported_at DESC LIMIT 1 OFFSET 2) >= date(d.reported_at, '-364 days')`,
+  recurring: `d.recurring = 1`,
 } as const;
 
 /** Days between reported_at and answered_at / closed_at. */

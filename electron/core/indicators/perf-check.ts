@@ -10,6 +10,7 @@ import { createWorkspace } from '../workspace/workspace';
 import { openWorkspace } from '../db/open-workspace';
 import { readSettings } from '../workspace/workspace';
 import { computeIndicators } from './compute';
+import { refreshRecurring } from './recurring';
 
 const rows = Number(process.argv[2] ?? 1_000_000);
 const years = Number(process.argv[3] ?? 6);
@@ -48,6 +49,7 @@ async function build() {
       const o = rnd(span);
       di.run(`T-${i}`, iso(o), rnd(2) ? iso(o + 10) : null, rnd(3) ? iso(o + 40) : null);
     }
+    refreshRecurring(s);
   })();
   console.log(`inserted ${rows} rows in ${Date.now() - t0} ms`);
   ws.close();

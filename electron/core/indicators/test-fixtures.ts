@@ -8,6 +8,7 @@ import { createContext, type CoreContext } from '../context';
 import { createIndicatorHandlers } from './handlers';
 import { indicatorMethods } from '../../../shared/api/indicators';
 import type { OpenedWorkspace } from '../db/open-workspace';
+import { refreshRecurring } from './recurring';
 
 export interface TestWs {
   ws: OpenedWorkspace;
@@ -57,10 +58,15 @@ export interface DevRow {
   severity?: number | null;
 }
 
-/** Inserts a deviation; returns its id. Organisation names default to unique ones (no recurrence). */
+/**
+ * Inserts a deviation and refreshes the stored recurrence flag of its (category, orgs) triple, as
+ * every writer of deviations must; returns its id. Organisation names default to unique ones
+ * (no recurrence).
+ */
 export function dev(sqlite: Database.Database, r: DevRow): number {
   const n = ++seq;
   const ext = r.ext ?? `AV-${n}`;
+  const triple = [r.category ?? 'lakemedel', r.rOrg ?? `Rapportör ${ext}`, r.recOrg ?? `Mottagare ${ext}`] as const;
   const res = sqlite
     .prepare(
       `INSERT INTO deviations (source_system, external_id, reported_at, reporting_org, reporting_party_type, receiving_org,
@@ -70,18 +76,19 @@ export function dev(sqlite: Database.Database, r: DevRow): number {
     .run({
       ext,
       reported: r.reported,
-      rOrg: r.rOrg ?? `Rapportör ${ext}`,
+      rOrg: triple[1],
       rType: r.rType ?? 'kommun',
-      recOrg: r.recOrg ?? `Mottagare ${ext}`,
+      recOrg: triple[2],
       recType: r.recType ?? 'region',
       kc: r.kommunCode ?? '1496',
       k: r.kommun ?? 'Skövde',
-      cat: r.category ?? 'lakemedel',
+      cat: triple[0],
       sev: r.severity ?? null,
       status: r.closed ? 'avslutad' : r.answered ? 'besvarad' : 'ny',
       answered: r.answered ?? null,
       closed: r.closed ?? null,
     });
+  refreshRecurring(sqlite, [triple]);
   return Number(res.lastInsertRowid);
 }
 

@@ -28,6 +28,13 @@ export const deviations = sqliteTable(
     action: text('action'),
     /** Hash of the canonical content: equal hash → `unchanged` on re-import. */
     contentHash: text('content_hash').notNull(),
+    /**
+     * Stored `dev.recurring` flag (0/1): ≥ 3 stored deviations (this one included) share its
+     * (category, reporting_org, receiving_org) with reported_at in [reported_at − 364 days,
+     * reported_at]. Maintained by indicators/recurring.ts `refreshRecurring` in every transaction
+     * that changes deviations.
+     */
+    recurring: integer('recurring').notNull().default(0),
     batchId: integer('batch_id').references(() => importBatches.id),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
@@ -56,6 +63,7 @@ export const deviations = sqliteTable(
       t.closedAt,
       t.reportingOrg,
       t.receivingOrg,
+      t.recurring,
     ),
   ],
 );
