@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../samsyn';
 import type { CliIO } from '../io';
 import { createWorkspace } from '../../core/workspace/workspace';
+import { refreshRecurring } from '../../core/indicators/recurring';
 import { caseListSchema } from '../../../shared/api/common';
 import { searchResultSchema, precedentSchema } from '../../../shared/api/precedents';
 import { lessonSchema } from '../../../shared/api/cases';
@@ -33,6 +34,7 @@ beforeAll(async () => {
   ins(`INSERT INTO disputes (source_system, external_id, opened_at, party_a, party_b, area, summary, step2_at, content_hash, created_at, updated_at)
        VALUES ('TL', 'X-1', '2026-01-05', 'Skövde kommun', 'Skaraborgs Sjukhus', 'sip', 'Oenighet om SIP', '2026-01-20', 'h', 't', 't'),
               ('TL', 'T-2', '2026-01-06', 'Skövde kommun', 'Skaraborgs Sjukhus', 'sip', 'Oenighet om hemsjukvård', NULL, 'h', 't', 't')`);
+  refreshRecurring(ws.sqlite);
   ws.close();
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
