@@ -137,12 +137,40 @@ test('deviations list, a dispute through the escalation ladder, a lesson, a prec
   await page.getByLabel('Avtalsområde').selectOption('hjalpmedel');
   await page.getByLabel(/Sammanfattning/).fill('Parterna är oeniga om vem som ska förskriva och bekosta ett hjälpmedel (elrullstol) vid utskrivning, och om vilken åtgärd som krävs före hemgång.');
   await page.getByLabel(/Kopplade avvikelser/).fill('AV-2026-0004');
-  await page.getByLabel(/Principiell karaktär/).check();
   await page.getByRole('button', { name: 'Registrera oenigheten' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Oenighet OT-2026-17' })).toBeVisible();
   const timeline = page.getByRole('list', { name: 'Eskaleringstrappan' });
   await expect(timeline.getByRole('listitem')).toHaveCount(4);
   await expect(timeline.locator('[aria-current="step"]')).toContainText('Steg 1');
+
+  // ---- Ändra uppgifter: the core's refusal is shown; then a new summary and principled character
+  await page.getByRole('button', { name: 'Ändra uppgifter' }).click();
+  const editForm = page.getByRole('form', { name: 'Ändra uppgifter' });
+  await editForm.getByLabel('Part B', { exact: true }).fill('Uddevalla kommun');
+  await editForm.getByRole('button', { name: 'Spara ändringarna' }).click();
+  await expect(editForm.getByRole('alert')).toContainText('samma organisation');
+  await editForm.getByLabel('Part B', { exact: true }).fill('NU-sjukvården');
+  const newSummary = 'Parterna är oeniga om vem som ska förskriva och bekosta en elrullstol vid utskrivning.';
+  await editForm.getByLabel(/Sammanfattning/).fill(newSummary);
+  await editForm.getByLabel(/Principiell karaktär/).check();
+  await editForm.getByRole('button', { name: 'Spara ändringarna' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Uppgifterna är sparade.' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Frågan och lösningen' })).toContainText(newSummary);
+  await expect(page.getByRole('region', { name: 'Uppgifter', exact: true }).getByText('Ja – kan lyftas till VVG')).toBeVisible();
+  const editAudit = page.getByRole('region', { name: 'Ändringslogg' }).getByRole('row').filter({ has: page.getByRole('cell', { name: 'Ändrade uppgifter' }) });
+  await expect(editAudit).toContainText('Sammanfattning');
+  await expect(editAudit).toContainText(newSummary);
+  await expect(editAudit).toContainText('Principiell');
+
+  // ---- the list filtered on principled character
+  await nav.getByRole('link', { name: 'Oenighet och tvist' }).click();
+  await page.getByText('Filter: period, område, part, status').click();
+  await page.getByLabel('Principiell karaktär').selectOption('ja');
+  await page.getByRole('button', { name: 'Använd filter' }).click();
+  await expect(page).toHaveURL(/principiell=ja/);
+  await expect(page.getByRole('status').filter({ hasText: '1 ärende med valda filter.' })).toBeVisible();
+  await page.getByRole('link', { name: 'OT-2026-17', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Oenighet OT-2026-17' })).toBeVisible();
 
   // the core's validation message is shown: steg 2 before the opening date
   await page.getByRole('button', { name: 'Eskalera till steg 2' }).click();

@@ -33,6 +33,8 @@ export const caseFilterSchema = z.object({
   /** Disputes: the highest escalation step reached (1, 2 or 3). */
   step: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
   hasLesson: z.boolean().optional(),
+  /** Disputes: of principled character (may be raised to VVG). */
+  principled: z.boolean().optional(),
   /** Deviations: severity (integer as imported). */
   severity: z.number().int().optional(),
   /** Full-text words (FTS5, prefix, diacritic-insensitive). */

@@ -86,6 +86,25 @@ describe('cases.list', () => {
     expect((await f.fail('cases.list', { kind: 'dispute', kommunCode: '1496' })).message).toMatch(/kommun gäller bara avvikelser/);
   });
 
+  it('dispute filter: principled character (yes / no / all); deviations refused', async () => {
+    const p1 = f.disp({ externalId: 'P1', openedAt: '2026-01-01' });
+    const n1 = f.disp({ externalId: 'N1', openedAt: '2026-01-02' });
+    const p2 = f.disp({ externalId: 'P2', openedAt: '2026-01-03', step2At: '2026-01-10' });
+    const n2 = f.disp({ externalId: 'N2', openedAt: '2026-01-04' });
+    const n3 = f.disp({ externalId: 'N3', openedAt: '2026-01-05' });
+    f.ws.sqlite.prepare('UPDATE disputes SET principled = 1 WHERE id IN (?, ?)').run(p1, p2);
+    const list = async (input: Record<string, unknown>) => f.call('cases.list', { kind: 'dispute', ...input });
+    // 2 principled (P1, P2), 3 not (N1, N2, N3), 5 in all
+    expect((await list({ principled: true })).total).toBe(2);
+    expect((await list({ principled: true })).cases.map((x) => x.id)).toEqual([p2, p1]);
+    expect((await list({ principled: false })).total).toBe(3);
+    expect((await list({ principled: false })).cases.map((x) => x.id)).toEqual([n3, n2, n1]);
+    expect((await list({})).total).toBe(5);
+    // combined with another filter: principled and still in step 1 is P1 only
+    expect((await list({ principled: true, step: 1 })).cases.map((x) => x.id)).toEqual([p1]);
+    expect((await f.fail('cases.list', { kind: 'deviation', principled: true })).message).toMatch(/principiell karaktär gäller bara tvister/);
+  });
+
   it('refuses a cursor from another filter', async () => {
     for (let i = 0; i < 3; i++) f.dev({ externalId: `X${i}` });
     const p = await f.call('cases.list', { kind: 'deviation', limit: 1 });

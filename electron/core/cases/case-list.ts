@@ -65,6 +65,7 @@ function buildWhere(f: CaseFilter): Where {
       params.push(f.status);
     }
     if (f.step !== undefined) throw new UserError('Filtret steg gäller bara tvister.');
+    if (f.principled !== undefined) throw new UserError('Filtret principiell karaktär gäller bara tvister.');
   } else {
     if (f.kommunCode) throw new UserError('Filtret kommun gäller bara avvikelser.');
     if (f.severity !== undefined) throw new UserError('Filtret allvarlighetsgrad gäller bara avvikelser.');
@@ -76,6 +77,7 @@ function buildWhere(f: CaseFilter): Where {
     if (f.step === 3) sql.push('s.step3_at IS NOT NULL');
     else if (f.step === 2) sql.push('s.step2_at IS NOT NULL AND s.step3_at IS NULL');
     else if (f.step === 1) sql.push('s.step2_at IS NULL AND s.step3_at IS NULL');
+    if (f.principled !== undefined) sql.push(f.principled ? 's.principled = 1' : 's.principled = 0');
   }
   if (f.hasLesson !== undefined) {
     // Lessons are few: an IN list drives from the lessons index; NOT EXISTS keeps the date-order scan.
@@ -118,8 +120,8 @@ function decodeCursor(s: string): z.infer<typeof cursorSchema> {
 }
 
 function pick(f: CaseFilter & Record<string, unknown>): CaseFilter {
-  const { kind, from, to, category, kommunCode, org, partyType, status, step, hasLesson, severity, q } = f;
-  return { kind, from, to, category, kommunCode, org, partyType, status, step, hasLesson, severity, q };
+  const { kind, from, to, category, kommunCode, org, partyType, status, step, hasLesson, principled, severity, q } = f;
+  return { kind, from, to, category, kommunCode, org, partyType, status, step, hasLesson, principled, severity, q };
 }
 
 /**

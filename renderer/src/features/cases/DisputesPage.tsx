@@ -23,7 +23,7 @@ export function DisputesPage({ route }: { route: Route }) {
   return <DisputeList query={route.query} />;
 }
 
-const FILTER_KEYS = ['from', 'to', 'omrade', 'steg', 'status', 'huvudman', 'enhet', 'lardom', 'q', 'sort'] as const;
+const FILTER_KEYS = ['from', 'to', 'omrade', 'steg', 'status', 'huvudman', 'enhet', 'lardom', 'principiell', 'q', 'sort'] as const;
 const stepOptions: FilterOption[] = [
   ['1', 'Steg 1'],
   ['2', 'Steg 2'],
@@ -38,6 +38,7 @@ function toApiFilter(q: URLSearchParams) {
   const steg = qp(q, 'steg');
   const lesson = qp(q, 'lardom');
   const status = qp(q, 'status');
+  const principled = qp(q, 'principiell');
   return {
     kind: 'dispute' as const,
     from: qp(q, 'from'),
@@ -48,6 +49,7 @@ function toApiFilter(q: URLSearchParams) {
     status: status === 'oppen' || status === 'lost' ? (status as 'oppen' | 'lost') : undefined,
     step: steg === '1' || steg === '2' || steg === '3' ? (Number(steg) as 1 | 2 | 3) : undefined,
     hasLesson: lesson === 'ja' ? true : lesson === 'nej' ? false : undefined,
+    principled: principled === 'ja' ? true : principled === 'nej' ? false : undefined,
     q: qp(q, 'q'),
     sort: sortParam(q),
   };
@@ -79,6 +81,7 @@ function DisputeList({ query }: { query: URLSearchParams }) {
           <FilterSelect id="t-party" label="Huvudman (någon part)" value={f.huvudman} onChange={set('huvudman')} options={partyTypeOptions} />
           <FilterInput id="t-org" label="Part (exakt namn)" value={f.enhet} onChange={set('enhet')} />
           <FilterSelect id="t-lesson" label="Har lärdom" value={f.lardom} onChange={set('lardom')} options={yesNoOptions} />
+          <FilterSelect id="t-principled" label="Principiell karaktär" value={f.principiell} onChange={set('principiell')} options={yesNoOptions} />
         </>
       )}
       resultId="disp-result-h"
@@ -239,7 +242,7 @@ function describeChanges(changes: unknown): ReactNode {
   );
 }
 
-type ActionName = 'escalate' | 'temp' | 'resolve' | null;
+type ActionName = 'edit' | 'escalate' | 'temp' | 'resolve' | null;
 
 /** One of the dispute's action forms: heading, fields, error, submit and cancel. */
 function ActionForm(props: {
@@ -281,6 +284,18 @@ function DisputeActions({ d, onDone }: { d: DisputeDetail; onDone(msg: string): 
   const escalate = useAction('disputes.escalate');
   const temp = useAction('disputes.setTemporarySolution');
   const resolve = useAction('disputes.resolve');
+  const update = useAction('disputes.update');
+  const editFrom = (x: DisputeDetail) => ({
+    partyA: x.partyA,
+    partyAType: x.partyAType ?? '',
+    partyB: x.partyB,
+    partyBType: x.partyBType ?? '',
+    area: x.area,
+    summary: x.summary ?? '',
+    principled: x.principled,
+  });
+  const [edit, setEdit] = useState(() => editFrom(d));
+  const setE = <K extends keyof typeof edit>(k: K, val: (typeof edit)[K]) => setEdit((x) => ({ ...x, [k]: val }));
   const [at, setAt] = useState(todayLocal());
   const [note, setNote] = useState('');
   const [tempText, setTempText] = useState(d.temporarySolutionText ?? '');
@@ -294,12 +309,13 @@ function DisputeActions({ d, onDone }: { d: DisputeDetail; onDone(msg: string): 
     setOpen((o) => (o === a ? null : a));
     setAt(todayLocal());
     setNote('');
+    setEdit(editFrom(d));
+    update.clearError();
     escalate.clearError();
     temp.clearError();
     resolve.clearError();
   };
 
-  if (resolved) return null;
   const nextStep = d.currentStep + 1;
   const finish = (msg: string) => {
     setOpen(null);
@@ -309,18 +325,97 @@ function DisputeActions({ d, onDone }: { d: DisputeDetail; onDone(msg: string): 
     <section className="card" aria-labelledby="actions-h">
       <h2 id="actions-h">Åtgärder</h2>
       <div className="action-buttons">
-        {nextStep <= 3 ? (
+        <button type="button" aria-expanded={open === 'edit'} onClick={() => toggle('edit')}>
+          Ändra uppgifter
+        </button>
+        {!resolved && nextStep <= 3 ? (
           <button type="button" aria-expanded={open === 'escalate'} onClick={() => toggle('escalate')}>
             Eskalera till steg {nextStep}
           </button>
         ) : null}
-        <button type="button" aria-expanded={open === 'temp'} onClick={() => toggle('temp')}>
-          Registrera tillfällig lösning
-        </button>
-        <button type="button" aria-expanded={open === 'resolve'} onClick={() => toggle('resolve')}>
-          Lös ärendet
-        </button>
+        {!resolved ? (
+          <>
+            <button type="button" aria-expanded={open === 'temp'} onClick={() => toggle('temp')}>
+              Registrera tillfällig lösning
+            </button>
+            <button type="button" aria-expanded={open === 'resolve'} onClick={() => toggle('resolve')}>
+              Lös ärendet
+            </button>
+          </>
+        ) : null}
       </div>
+      {open === 'edit' ? (
+        <ActionForm
+          label="Ändra uppgifter"
+          heading="Ändra uppgifter"
+          action={update}
+          submitLabel="Spara ändringarna"
+          run={() =>
+            update.run({
+              id: d.id,
+              partyA: edit.partyA,
+              partyAType: (edit.partyAType || null) as PartyType | null,
+              partyB: edit.partyB,
+              partyBType: (edit.partyBType || null) as PartyType | null,
+              area: edit.area,
+              summary: edit.summary.trim() || null,
+              principled: edit.principled,
+              note: note.trim() || undefined,
+            })
+          }
+          onDone={() => finish('Uppgifterna är sparade.')}
+          onCancel={() => setOpen(null)}
+        >
+          <div className="form-row">
+            <div>
+              <label htmlFor="edit-party-a">Part A</label>
+              <input id="edit-party-a" value={edit.partyA} onChange={(e) => setE('partyA', e.target.value)} required />
+              <label htmlFor="edit-party-a-type">Huvudman för part A</label>
+              <select id="edit-party-a-type" value={edit.partyAType} onChange={(e) => setE('partyAType', e.target.value)}>
+                <option value="">Okänd</option>
+                {partyTypes.map((p) => (
+                  <option key={p} value={p}>
+                    {partyTypeLabels[p]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor="edit-party-b">Part B</label>
+              <input id="edit-party-b" value={edit.partyB} onChange={(e) => setE('partyB', e.target.value)} required />
+              <label htmlFor="edit-party-b-type">Huvudman för part B</label>
+              <select id="edit-party-b-type" value={edit.partyBType} onChange={(e) => setE('partyBType', e.target.value)}>
+                <option value="">Okänd</option>
+                {partyTypes.map((p) => (
+                  <option key={p} value={p}>
+                    {partyTypeLabels[p]}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <label htmlFor="edit-area">Avtalsområde</label>
+          <select id="edit-area" value={edit.area} onChange={(e) => setE('area', e.target.value)} required>
+            {categoryCodes.includes(edit.area as CategoryCode) ? null : <option value={edit.area}>{d.areaLabel}</option>}
+            {categoryCodes.map((c) => (
+              <option key={c} value={c}>
+                {categoryLabels[c as CategoryCode]}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="edit-summary">Sammanfattning: vad är parterna oeniga om?</label>
+          <textarea id="edit-summary" value={edit.summary} onChange={(e) => setE('summary', e.target.value)} aria-describedby="edit-summary-help" />
+          <p id="edit-summary-help" className="small muted">
+            Skriv utan personnummer eller andra uppgifter som pekar ut patienten.
+          </p>
+          <div className="checkbox">
+            <input id="edit-principled" type="checkbox" checked={edit.principled} onChange={(e) => setE('principled', e.target.checked)} />
+            <label htmlFor="edit-principled">Principiell karaktär (kan lyftas till VVG)</label>
+          </div>
+          <label htmlFor="edit-note">Anteckning om ändringen (valfri)</label>
+          <input id="edit-note" value={note} onChange={(e) => setNote(e.target.value)} />
+        </ActionForm>
+      ) : null}
       {open === 'escalate' ? (
         <ActionForm
           label={`Eskalera till steg ${nextStep}`}
