@@ -146,10 +146,10 @@ test('deviations list, a dispute through the escalation ladder, a lesson, a prec
   // ---- Ändra uppgifter: the core's refusal is shown; then a new summary and principled character
   await page.getByRole('button', { name: 'Ändra uppgifter' }).click();
   const editForm = page.getByRole('form', { name: 'Ändra uppgifter' });
-  await editForm.getByLabel('Part B', { exact: true }).fill('Uddevalla kommun');
+  await editForm.locator('#edit-party-B').fill('Uddevalla kommun');
   await editForm.getByRole('button', { name: 'Spara ändringarna' }).click();
   await expect(editForm.getByRole('alert')).toContainText('samma organisation');
-  await editForm.getByLabel('Part B', { exact: true }).fill('NU-sjukvården');
+  await editForm.locator('#edit-party-B').fill('NU-sjukvården');
   const newSummary = 'Parterna är oeniga om vem som ska förskriva och bekosta en elrullstol vid utskrivning.';
   await editForm.getByLabel(/Sammanfattning/).fill(newSummary);
   await editForm.getByLabel(/Principiell karaktär/).check();

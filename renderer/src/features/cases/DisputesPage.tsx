@@ -99,14 +99,15 @@ function DisputeList({ query }: { query: URLSearchParams }) {
 
 /* ------------------------------------------------------------------ create */
 
-function PartyFields({ which, name, type, onName, onType }: { which: 'A' | 'B'; name: string; type: string; onName(v: string): void; onType(v: string): void }) {
+/** One party of a dispute (name and huvudman), used by the create and the edit forms. */
+function PartyFields({ which, name, type, onName, onType, idPrefix = 'party' }: { which: 'A' | 'B'; name: string; type: string; onName(v: string): void; onType(v: string): void; idPrefix?: string }) {
   return (
     <fieldset className="party">
       <legend>Part {which}</legend>
-      <label htmlFor={`party-${which}`}>Namn (enhet eller huvudman)</label>
-      <input id={`party-${which}`} value={name} onChange={(e) => onName(e.target.value)} required />
-      <label htmlFor={`party-${which}-type`}>Huvudman</label>
-      <select id={`party-${which}-type`} value={type} onChange={(e) => onType(e.target.value)}>
+      <label htmlFor={`${idPrefix}-${which}`}>Namn (enhet eller huvudman)</label>
+      <input id={`${idPrefix}-${which}`} value={name} onChange={(e) => onName(e.target.value)} required />
+      <label htmlFor={`${idPrefix}-${which}-type`}>Huvudman</label>
+      <select id={`${idPrefix}-${which}-type`} value={type} onChange={(e) => onType(e.target.value)}>
         <option value="">Okänd</option>
         {partyTypes.map((p) => (
           <option key={p} value={p}>
@@ -367,32 +368,8 @@ function DisputeActions({ d, onDone }: { d: DisputeDetail; onDone(msg: string): 
           onCancel={() => setOpen(null)}
         >
           <div className="form-row">
-            <div>
-              <label htmlFor="edit-party-a">Part A</label>
-              <input id="edit-party-a" value={edit.partyA} onChange={(e) => setE('partyA', e.target.value)} required />
-              <label htmlFor="edit-party-a-type">Huvudman för part A</label>
-              <select id="edit-party-a-type" value={edit.partyAType} onChange={(e) => setE('partyAType', e.target.value)}>
-                <option value="">Okänd</option>
-                {partyTypes.map((p) => (
-                  <option key={p} value={p}>
-                    {partyTypeLabels[p]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor="edit-party-b">Part B</label>
-              <input id="edit-party-b" value={edit.partyB} onChange={(e) => setE('partyB', e.target.value)} required />
-              <label htmlFor="edit-party-b-type">Huvudman för part B</label>
-              <select id="edit-party-b-type" value={edit.partyBType} onChange={(e) => setE('partyBType', e.target.value)}>
-                <option value="">Okänd</option>
-                {partyTypes.map((p) => (
-                  <option key={p} value={p}>
-                    {partyTypeLabels[p]}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <PartyFields idPrefix="edit-party" which="A" name={edit.partyA} type={edit.partyAType} onName={(x) => setE('partyA', x)} onType={(x) => setE('partyAType', x)} />
+            <PartyFields idPrefix="edit-party" which="B" name={edit.partyB} type={edit.partyBType} onName={(x) => setE('partyB', x)} onType={(x) => setE('partyBType', x)} />
           </div>
           <label htmlFor="edit-area">Avtalsområde</label>
           <select id="edit-area" value={edit.area} onChange={(e) => setE('area', e.target.value)} required>
