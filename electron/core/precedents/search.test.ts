@@ -95,6 +95,28 @@ describe('search.query', () => {
     expect(Number(f.ws.sqlite.prepare('SELECT count(*) FROM search_fts').pluck().get())).toBe(0);
   });
 
+  it('re-indexes a deviation or dispute only when an indexed text column changes', async () => {
+    const d = f.dev({ externalId: 'AV-9', description: 'Fallolycka i hemmet' });
+    const s = f.disp({ externalId: 'T-9', summary: 'Oenighet om trycksår' });
+    const db = f.ws.sqlite;
+    /** Rows written by one UPDATE, its triggers' writes included. */
+    const written = (sql: string, ...params: unknown[]) => {
+      const before = Number(db.prepare('SELECT total_changes()').pluck().get());
+      db.prepare(sql).run(...params);
+      return Number(db.prepare('SELECT total_changes()').pluck().get()) - before;
+    };
+    // the importer's recurrence refresh and status/date changes leave the index alone
+    expect(written(`UPDATE deviations SET recurring = 1 - recurring WHERE id = ?`, d)).toBe(1);
+    expect(written(`UPDATE deviations SET status = 'avslutad', closed_at = '2025-01-01' WHERE id = ?`, d)).toBe(1);
+    expect(written(`UPDATE disputes SET step2_at = '2025-01-01', principled = 1 WHERE id = ?`, s)).toBe(1);
+    // a changed organisation name (part of the body) is re-indexed (FTS writes its shadow tables too)
+    expect(written(`UPDATE deviations SET receiving_org = 'Vårdcentral Norrmalm' WHERE id = ?`, d)).toBeGreaterThan(1);
+    expect(await refs('norrmalm')).toEqual([`deviation:${d}`]);
+    expect(written(`UPDATE disputes SET party_b = 'Kommunen Öst' WHERE id = ?`, s)).toBeGreaterThan(1);
+    expect(await refs('öst')).toEqual([`dispute:${s}`]);
+    expect(await refs('fallolycka')).toEqual([`deviation:${d}`]);
+  });
+
   it('shows a warning on a superseded precedent', async () => {
     const a = await f.call('precedents.create', { title: 'Syrgas i hemmet', area: 'hjalpmedel', principle: 'P' });
     const b = await f.call('precedents.create', { title: 'Syrgas, ny ordning', area: 'hjalpmedel', principle: 'P' });
