@@ -78,6 +78,11 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
 
 const isEntry = process.argv[1] && /samsyn\.(ts|mjs|js)$/.test(process.argv[1]);
 if (isEntry || process.env.SAMSYN_CLI_ENTRY === '1') {
+  // `samsyn cases … | head`: a reader that stops early is not an error
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

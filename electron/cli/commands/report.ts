@@ -12,8 +12,11 @@ import { chromiumMissingMessage, createChromiumPrinter, findChromium } from '../
 import { reportExportResultSchema, type ReportExportResult } from '../../../shared/api/reports';
 import { z } from 'zod';
 import { checkTexts } from '../../core/reports/handlers';
+import { findAppFolder } from '../../core/paths';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
+// the project folder (the one holding scripts/): found by walking up, so this also works from the
+// compiled CLI bundle in out/cli/
+const ROOT = path.dirname(findAppFolder('scripts'));
 const STATIC_DIR = path.join(ROOT, 'out', 'renderer');
 
 /** Builds the renderer when it is missing or stale (same logic as `npm start`). */
