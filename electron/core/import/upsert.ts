@@ -12,6 +12,7 @@ import { normalizeKey } from '../../../shared/text';
 import type { ImportCaseKind, ImportError, ImportReport, Mapping } from '../../../shared/domain/import';
 import { columnsOf, type CellValue, type RowOutcome } from './validate';
 import { refreshRecurring, triplesOf, type RecurrenceTriple } from '../indicators/recurring';
+import { isBulkLoad, newRowsRecurringSql, withIndexesRebuilt } from './bulk-insert';
 
 let stageCounter = 0;
 
@@ -192,12 +193,20 @@ export function applyStage(sqlite: Database.Database, stage: Stage, a: ApplyInpu
         .run(batchId, a.nowIso);
     }
     if (counts.inserted > 0) {
-      sqlite
-        .prepare(
-          `INSERT INTO main.${T.table} (source_system, ${cols.join(', ')}, content_hash, batch_id, created_at, updated_at)
-           SELECT ?, ${cols.map((c) => `s.${c}`).join(', ')}, s.s_hash, ?, ?, ? FROM ${S} AS s WHERE s.s_outcome = 0 AND s.s_target IS NULL ORDER BY s.s_row`,
-        )
-        .run(a.sourceSystem, batchId, a.nowIso, a.nowIso);
+      // deviations: the recurring flag computed on the way in (bulk-insert.ts)
+      const flag = a.kind === 'deviations';
+      const insert = () =>
+        sqlite
+          .prepare(
+            `INSERT INTO main.${T.table} (source_system, ${cols.join(', ')}, content_hash, batch_id, created_at, updated_at${flag ? ', recurring' : ''})
+             SELECT ?, ${cols.map((c) => `s.${c}`).join(', ')}, s.s_hash, ?, ?, ?${flag ? ', coalesce(w.r, 0)' : ''} FROM ${S} AS s
+             ${flag ? `LEFT JOIN (${newRowsRecurringSql(S)}) AS w ON w.s_row = s.s_row` : ''}
+             WHERE s.s_outcome = 0 AND s.s_target IS NULL ORDER BY s.s_row`,
+          )
+          .run(a.sourceSystem, batchId, a.nowIso, a.nowIso);
+      const storedBefore = Number(sqlite.prepare(`SELECT count(*) FROM main.${T.table}`).pluck().get());
+      if (isBulkLoad(counts.inserted, storedBefore)) withIndexesRebuilt(sqlite, T.table, insert);
+      else insert();
     }
     if (a.kind === 'deviations' && counts.inserted + counts.updated > 0) {
       recurrenceTriples.push(
