@@ -6,6 +6,7 @@ import { main } from '../samsyn';
 import type { CliIO } from '../io';
 import { createWorkspace } from '../../core/workspace/workspace';
 import { refreshRecurring } from '../../core/indicators/recurring';
+import { rebuildSummary } from '../../core/indicators/summary';
 import { caseListSchema } from '../../../shared/api/common';
 import { searchResultSchema, precedentSchema } from '../../../shared/api/precedents';
 import { lessonSchema } from '../../../shared/api/cases';
@@ -35,6 +36,7 @@ beforeAll(async () => {
        VALUES ('TL', 'X-1', '2026-01-05', 'Skövde kommun', 'Skaraborgs Sjukhus', 'sip', 'Oenighet om SIP', '2026-01-20', 'h', 't', 't'),
               ('TL', 'T-2', '2026-01-06', 'Skövde kommun', 'Skaraborgs Sjukhus', 'sip', 'Oenighet om hemsjukvård', NULL, 'h', 't', 't')`);
   refreshRecurring(ws.sqlite);
+  rebuildSummary(ws.sqlite);
   ws.close();
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -11,6 +11,7 @@ import { toApiError } from '../error-mapping';
 import type { Workspace } from '../session';
 import { resetVocabCache } from '../precedents/search';
 import { refreshRecurring } from '../indicators/recurring';
+import { refreshSummary, touchDays } from '../indicators/summary';
 
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
 
@@ -151,6 +152,8 @@ export async function makeFixture(opts: { userName?: string } = {}): Promise<Fix
       };
       const id = Number(insDev.run(row).lastInsertRowid);
       refreshRecurring(ws.sqlite, [[row.category, row.reportingOrg, row.receivingOrg]]);
+      touchDays(ws.sqlite, [row.reportedAt]);
+      refreshSummary(ws.sqlite);
       return id;
     },
     disp: (d) =>

@@ -9,6 +9,7 @@ import { categoryCodes } from '../../../shared/domain/enums';
 import { UserError } from '../errors';
 import { columnsOf, contentHash, type CellValue } from './validate';
 import { refreshRecurring, type RecurrenceTriple } from '../indicators/recurring';
+import { refreshSummary, touchDays } from '../indicators/summary';
 
 export function listCategories(sqlite: Database.Database) {
   const cats = sqlite.prepare('SELECT code, label FROM ref_categories').all() as { code: string; label: string }[];
@@ -42,6 +43,8 @@ function remap(sqlite: Database.Database, kind: 'deviations' | 'disputes', norm:
   // dev.recurring: a re-mapped deviation leaves its old (category, orgs) triple and joins the new one.
   const triples = new Map<string, RecurrenceTriple>();
   const touch = (t: RecurrenceTriple) => triples.set(JSON.stringify(t), t);
+  // dashboard summary: the days of the re-mapped deviations
+  const days = new Set<string>();
   for (const label of labels) {
     for (const r of sel.all(label, code) as Record<string, CellValue>[]) {
       const values = cols.map((c) => (c === catCol ? code : (r[c] ?? null)));
@@ -49,11 +52,16 @@ function remap(sqlite: Database.Database, kind: 'deviations' | 'disputes', norm:
       if (kind === 'deviations') {
         touch([String(r.category), String(r.reporting_org), String(r.receiving_org)]);
         touch([code, String(r.reporting_org), String(r.receiving_org)]);
+        days.add(String(r.reported_at));
       }
       n++;
     }
   }
-  if (kind === 'deviations' && triples.size > 0) refreshRecurring(sqlite, triples.values());
+  if (kind === 'deviations' && triples.size > 0) {
+    refreshRecurring(sqlite, triples.values());
+    touchDays(sqlite, days);
+    refreshSummary(sqlite);
+  }
   return n;
 }
 

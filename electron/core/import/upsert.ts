@@ -12,6 +12,7 @@ import { normalizeKey } from '../../../shared/text';
 import type { ImportCaseKind, ImportError, ImportReport, Mapping } from '../../../shared/domain/import';
 import { columnsOf, type CellValue, type RowOutcome } from './validate';
 import { refreshRecurring, triplesOf, type RecurrenceTriple } from '../indicators/recurring';
+import { refreshSummary, touchDaysFrom, touchWrittenDays } from '../indicators/summary';
 import { isBulkLoad, newRowsRecurringSql, withIndexesRebuilt } from './bulk-insert';
 
 let stageCounter = 0;
@@ -178,6 +179,8 @@ export function applyStage(sqlite: Database.Database, stage: Stage, a: ApplyInpu
           `SELECT DISTINCT t.category, t.reporting_org, t.receiving_org FROM ${S} AS s JOIN main.deviations AS t ON t.id = s.s_target WHERE ${changed}`,
         ),
       );
+      // dashboard summary: the days of the changed rows' old values
+      touchDaysFrom(sqlite, `SELECT t.reported_at FROM ${S} AS s JOIN main.deviations AS t ON t.id = s.s_target WHERE ${changed}`);
     }
     if (counts.updated > 0) {
       const json = ['batch_id', ...cols].map((c) => `'${c}', t.${c}`).join(', ');
@@ -216,6 +219,9 @@ export function applyStage(sqlite: Database.Database, stage: Stage, a: ApplyInpu
         ),
       );
       refreshRecurring(sqlite, recurrenceTriples);
+      // dashboard summary: the days of the new values, then every marked day recomputed
+      touchWrittenDays(sqlite, `SELECT s.reported_at FROM ${S} AS s WHERE s.s_outcome = 0 AND (s.s_target IS NULL OR s.s_old_hash <> s.s_hash)`, counts.inserted + counts.updated);
+      refreshSummary(sqlite);
     }
     if (a.kind === 'disputes' && counts.inserted + counts.updated > 0) {
       const touched = `SELECT d.id, d.opened_at, d.step2_at, d.step3_at, d.resolved_at FROM ${S} AS s JOIN main.disputes AS d ON d.source_system = ? AND d.external_id = s.external_id
@@ -339,6 +345,8 @@ export function upsertOne(
     return 'unchanged';
   } else {
     id = existing.id;
+    // dashboard summary: the day of the old values
+    if (kind === 'deviations') touchDaysFrom(sqlite, `SELECT reported_at FROM deviations WHERE id = ?`, id);
     const json = ['batch_id', ...cols].map((c) => `'${c}', ${c}`).join(', ');
     sqlite
       .prepare(
@@ -349,7 +357,11 @@ export function upsertOne(
     sqlite.prepare(`UPDATE ${T.table} SET ${set}, content_hash = ?, batch_id = ?, updated_at = ? WHERE id = ?`).run(...values, hash, batchId, nowIso, id);
     result = 'updated';
   }
-  if (kind === 'deviations') refreshRecurring(sqlite, [...oldTriples, ...tripleOfRow(id)]);
+  if (kind === 'deviations') {
+    refreshRecurring(sqlite, [...oldTriples, ...tripleOfRow(id)]);
+    touchDaysFrom(sqlite, `SELECT reported_at FROM deviations WHERE id = ?`, id);
+    refreshSummary(sqlite);
+  }
   if (kind === 'disputes') {
     sqlite.prepare(`DELETE FROM dispute_events WHERE dispute_id = ? AND created_by = 'import' AND type IN ('opened', 'step2', 'step3', 'resolved')`).run(id);
     const d = sqlite.prepare('SELECT opened_at, step2_at, step3_at, resolved_at FROM disputes WHERE id = ?').get(id) as Record<string, string | null>;

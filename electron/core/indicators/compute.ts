@@ -3,14 +3,18 @@
  * Each figure's predicate comes from figures.ts (shared with the drill-down).
  *
  * Query plan (per compute):
- *  1. deviations cohort: one pass over the reported_at index range, grouped by
- *     (category, party types, kommun) with conditional sums (count, severe, deadline, closed,
- *     recurring — the latter the stored deviations.recurring flag, part of the covering index);
- *  2. two day-histograms (answer, close) over the same range: median/P90 from the cumulative
- *     counts of ≤ a few hundred rows;
- *  3. monthly counts: one index range count per month (≤ 24);
+ *  1. deviations cohort, from the per-day summary tables (summary.ts): the cohort's days of
+ *     dev_sum_day (count, severe, recurring), of the category-and-flow and kommun tables, and of
+ *     the (reported_at, answered_at) and (reported_at, closed_at) tables, on which the deadline,
+ *     closed-share and lead-time predicates of figures.ts are evaluated verbatim and weighted by
+ *     the row count n — a few thousand rows per quarter instead of every cohort row;
+ *  2. median/P90 from the day histograms (cumulative counts of ≤ a few hundred rows);
+ *  3. monthly counts: one range sum of dev_sum_day per month (≤ 24);
  *  4. disputes: one pass with conditional sums, one day-histogram;
- *  5. lessons coverage (closed_at index) and new precedents.
+ *  5. lessons coverage (an index-only count over closed_at; the lessons' deviations by id) and new
+ *     precedents.
+ * `source: 'rows'` computes the same deviation figures from the rows of `deviations` with the
+ * per-row predicates (the drill-down's SQL); tests compare the two.
  */
 import type Database from 'better-sqlite3';
 import { categoryLabels } from '../../../shared/labels.sv';
@@ -48,7 +52,12 @@ export interface ComputeEnv {
   kommuner: { code: string; name: string }[];
   defaultDeadlineDays: number;
   now: Date;
+  /** where the deviation figures come from: the summary tables (default) or the rows */
+  source?: FigureSource;
 }
+
+/** 'summary': the per-day summary tables (summary.ts); 'rows': every cohort row of `deviations`. */
+export type FigureSource = 'summary' | 'rows';
 
 /** Default as-of date: the newest deviation/dispute import batch's date, else today. */
 export function defaultAsOf(sqlite: Database.Database, now: Date): string {
@@ -114,12 +123,42 @@ SELECT 'a', NULL, NULL, NULL, NULL, count(*), 0, 0, 0, 0, 0, answerDays FROM c W
 UNION ALL
 SELECT 'c', NULL, NULL, NULL, NULL, count(*), 0, 0, 0, 0, 0, closeDays FROM c WHERE closeDays IS NOT NULL GROUP BY closeDays`;
 
+/**
+ * The same figures from the per-day summary tables (summary.ts): each figure predicate of
+ * figures.ts evaluated on the summary rows (same column names, alias d) and weighted by their row
+ * count n. The days' unanswered / unclosed counts are rows with a NULL date.
+ */
+const SUM_ANSWERED = `(SELECT reported_at, answered_at, n FROM dev_sum_answered
+                       UNION ALL SELECT reported_at, NULL, unanswered FROM dev_sum_day WHERE unanswered > 0)`;
+const SUM_CLOSED = `(SELECT reported_at, closed_at, n FROM dev_sum_closed
+                     UNION ALL SELECT reported_at, NULL, unclosed FROM dev_sum_day WHERE unclosed > 0)`;
+const SUM_AGG_SQL = `
+SELECT 'g' AS tag, NULL AS category, NULL AS rp, NULL AS rc, NULL AS kc, coalesce(sum(d.n), 0) AS n,
+       coalesce(sum(d.severe), 0) AS severe, 0 AS deadlineDen, 0 AS deadlineNum, 0 AS closed, coalesce(sum(d.recurring), 0) AS recurring, NULL AS days
+  FROM dev_sum_day d WHERE ${DEV_COHORT}
+UNION ALL
+SELECT 'k', d.category, NULL, NULL, NULL, sum(d.n), 0, 0, 0, 0, 0, NULL FROM dev_sum_category_flow d WHERE ${DEV_COHORT} GROUP BY d.category
+UNION ALL
+SELECT 'k', NULL, d.reporting_party_type, d.receiving_party_type, NULL, sum(d.n), 0, 0, 0, 0, 0, NULL FROM dev_sum_category_flow d WHERE ${DEV_COHORT}
+ GROUP BY d.reporting_party_type, d.receiving_party_type
+UNION ALL
+SELECT 'k', NULL, NULL, NULL, d.kommun_code, sum(d.n), 0, 0, 0, 0, 0, NULL FROM dev_sum_kommun d WHERE ${DEV_COHORT} GROUP BY d.kommun_code
+UNION ALL
+SELECT 'a', NULL, NULL, NULL, NULL, sum(CASE WHEN (${devPred.answered}) IS 1 THEN d.n ELSE 0 END), 0,
+       sum(CASE WHEN (${devPred.deadlineDenominator}) IS 1 THEN d.n ELSE 0 END),
+       sum(CASE WHEN (${and(devPred.deadlineDenominator, devPred.deadlineNumerator)}) IS 1 THEN d.n ELSE 0 END), 0, 0, ${DEV_DAYS_TO_ANSWER}
+  FROM ${SUM_ANSWERED} d WHERE ${DEV_COHORT} GROUP BY ${DEV_DAYS_TO_ANSWER}
+UNION ALL
+SELECT 'c', NULL, NULL, NULL, NULL, sum(d.n), 0, 0, 0, sum(d.n), 0, ${DEV_DAYS_TO_CLOSE}
+  FROM ${SUM_CLOSED} d WHERE ${and(DEV_COHORT, devPred.closed)} GROUP BY ${DEV_DAYS_TO_CLOSE}`;
+
 const histogramSql = (table: string, days: string, where: string) =>
   `SELECT ${days} AS days, count(*) AS c FROM ${table} WHERE ${where} GROUP BY 1 ORDER BY 1`;
 
 const DISP_RESOLVE_HIST = histogramSql('disputes s', DISP_DAYS_TO_RESOLVE, dispPred.resolved);
 
 const DEV_MONTH_COUNT = `SELECT count(*) FROM deviations d WHERE ${DEV_MONTH}`;
+const SUM_MONTH_COUNT = `SELECT coalesce(sum(d.n), 0) FROM dev_sum_day d WHERE ${DEV_MONTH}`;
 const DEV_EARLIEST = `SELECT min(reported_at) FROM deviations`;
 
 const DISP_AGG_SQL = `
@@ -142,13 +181,19 @@ SELECT sum(CASE WHEN ${dispPred.opened} THEN 1 ELSE 0 END) AS opened,
 const LEARN_DEV_SQL = `
 SELECT count(*) AS den, sum(CASE WHEN ${learnPred.deviationLesson} THEN 1 ELSE 0 END) AS num
   FROM deviations d WHERE ${learnPred.deviationClosed}`;
+/** The same two counts without a lesson probe per closed deviation: the deviations with lessons are looked up by id. */
+const LEARN_DEV_FAST_SQL = `
+SELECT (SELECT count(*) FROM deviations d WHERE ${learnPred.deviationClosed}) AS den,
+       (SELECT count(*) FROM deviations d WHERE d.id IN (SELECT l.case_id FROM lessons l WHERE l.case_kind = 'deviation')
+           AND ${and(learnPred.deviationClosed, learnPred.deviationLesson)}) AS num`;
 const LEARN_DISP_SQL = `
 SELECT count(*) AS den, sum(CASE WHEN ${learnPred.disputeLesson} THEN 1 ELSE 0 END) AS num
   FROM disputes s WHERE ${learnPred.disputeResolved}`;
 const NEW_PRECEDENTS_SQL = `SELECT count(*) FROM precedents p WHERE ${learnPred.newPrecedent}`;
 
 interface DevAggRow {
-  tag: 'g' | 'a' | 'c';
+  /** g: cohort group (rows: also a breakdown key), k: breakdown key (summary), a / c: answer / close days */
+  tag: 'g' | 'k' | 'a' | 'c';
   days: number | null;
   category: string;
   rp: PartyType;
@@ -180,9 +225,9 @@ export function monthParams(month: string): { mFrom: string; mTo: string } {
   return { mFrom: r.from, mTo: r.to };
 }
 
-function runChart(sqlite: Database.Database, params: FigureParams): RunChart {
+function runChart(sqlite: Database.Database, params: FigureParams, source: FigureSource): RunChart {
   const months = chartMonths(sqlite, params.to);
-  const stmt = prepared(sqlite, DEV_MONTH_COUNT).pluck();
+  const stmt = prepared(sqlite, source === 'rows' ? DEV_MONTH_COUNT : SUM_MONTH_COUNT).pluck();
   const points = months.map((month) => ({ month, count: Number(stmt.get({ ...params, ...monthParams(month) })) }));
   const a = analyseRunChart(points.map((p) => p.count));
   return { points, ...a };
@@ -212,7 +257,8 @@ export function computeIndicators(env: ComputeEnv, input: ComputeInput): Indicat
   const popByCode = new Map(pop.perKommun.map((k) => [k.code, k.value]));
 
   // 1. deviations cohort
-  const rows = prepared(sqlite, DEV_AGG_SQL).all(params) as DevAggRow[];
+  const source = env.source ?? 'summary';
+  const rows = prepared(sqlite, source === 'rows' ? DEV_AGG_SQL : SUM_AGG_SQL).all(params) as DevAggRow[];
   let count = 0;
   let severe = 0;
   let deadlineDen = 0;
@@ -224,9 +270,21 @@ export function computeIndicators(env: ComputeEnv, input: ComputeInput): Indicat
   const byKommun = new Map<string, number>();
   const answerHist: { days: number; c: number }[] = [];
   const closeHist: { days: number; c: number }[] = [];
+  const add = (m: Map<string, number>, k: string, n: number) => m.set(k, (m.get(k) ?? 0) + n);
   for (const r of rows) {
     if (r.tag === 'a' || r.tag === 'c') {
-      (r.tag === 'a' ? answerHist : closeHist).push({ days: Number(r.days), c: r.n });
+      // summary: the answered row also carries the deadline sums (over all its pairs), and the
+      // closed-share numerator counts a NULL-days group too (as the rows' flag does)
+      deadlineDen += r.deadlineDen;
+      deadlineNum += r.deadlineNum;
+      closed += r.closed;
+      if (r.days !== null && r.n > 0) (r.tag === 'a' ? answerHist : closeHist).push({ days: Number(r.days), c: r.n });
+      continue;
+    }
+    if (r.tag === 'k') {
+      if (r.category !== null) add(byCat, r.category, r.n);
+      else if (r.kc !== null) add(byKommun, r.kc, r.n);
+      else add(byFlow, `${r.rp}->${r.rc}`, r.n);
       continue;
     }
     count += r.n;
@@ -235,9 +293,11 @@ export function computeIndicators(env: ComputeEnv, input: ComputeInput): Indicat
     deadlineNum += r.deadlineNum;
     closed += r.closed;
     recurring += r.recurring;
-    byCat.set(r.category, (byCat.get(r.category) ?? 0) + r.n);
-    byFlow.set(`${r.rp}->${r.rc}`, (byFlow.get(`${r.rp}->${r.rc}`) ?? 0) + r.n);
-    byKommun.set(r.kc, (byKommun.get(r.kc) ?? 0) + r.n);
+    if (source === 'rows') {
+      add(byCat, r.category, r.n);
+      add(byFlow, `${r.rp}->${r.rc}`, r.n);
+      add(byKommun, r.kc, r.n);
+    }
   }
   const per10k = (n: number, population: number | null | undefined) => (population ? (n / population) * 10_000 : null);
 
@@ -251,7 +311,7 @@ export function computeIndicators(env: ComputeEnv, input: ComputeInput): Indicat
   const resolveHist = prepared(sqlite, DISP_RESOLVE_HIST).all(params) as { days: number; c: number }[];
 
   // 5. learning
-  const ld = prepared(sqlite, LEARN_DEV_SQL).get(params) as { den: number; num: number | null };
+  const ld = prepared(sqlite, source === 'rows' ? LEARN_DEV_SQL : LEARN_DEV_FAST_SQL).get(params) as { den: number; num: number | null };
   const ls = prepared(sqlite, LEARN_DISP_SQL).get(params) as { den: number; num: number | null };
   const newPrecedents = Number(prepared(sqlite, NEW_PRECEDENTS_SQL).pluck().get(params));
 
@@ -272,7 +332,7 @@ export function computeIndicators(env: ComputeEnv, input: ComputeInput): Indicat
     'dev.closedShare': share(closed, count),
     'dev.severe': severe,
     'dev.recurring': share(recurring, count),
-    'dev.monthly': runChart(sqlite, params),
+    'dev.monthly': runChart(sqlite, params, source),
     'disp.opened': num('opened'),
     'disp.resolved': num('resolved'),
     'disp.resolvedAtStep1': share(num('resolvedStep1'), num('resolved')),

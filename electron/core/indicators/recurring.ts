@@ -7,8 +7,12 @@
  * deviations calls `refreshRecurring` with the triples it touched — the old values of a changed
  * row as well as the new ones — before it commits. The window function's RANGE frame includes
  * same-day peers, which is exactly "reported_at in [x − 364, x]".
+ *
+ * The days of rows whose flag changed are marked for the dashboard summary (summary.ts,
+ * `dev_sum_day.recurring`); the writer's `refreshSummary` recomputes them.
  */
 import type Database from 'better-sqlite3';
+import { touchDays } from './summary';
 
 /** (category, reporting_org, receiving_org) */
 export type RecurrenceTriple = readonly [category: string, reportingOrg: string, receivingOrg: string];
@@ -18,18 +22,29 @@ const WINDOW = `count(*) OVER (PARTITION BY d.category, d.reporting_org, d.recei
 
 const TRIPLES = 'recurring_triples';
 
+/** Marks the days of the changed rows (reported_at values) for the summary; returns their number. */
+function changedDays(sqlite: Database.Database, days: string[]): number {
+  if (days.length > 0) touchDays(sqlite, new Set(days), false);
+  return days.length;
+}
+
 /**
  * Recomputes the flag of every row of the given triples (all rows when `triples` is omitted).
- * Run it inside the caller's write transaction. Returns the number of rows whose flag changed.
+ * Run it inside the caller's write transaction, before `refreshSummary`. Returns the number of
+ * rows whose flag changed.
  */
 export function refreshRecurring(sqlite: Database.Database, triples?: Iterable<RecurrenceTriple>): number {
   if (triples === undefined) {
-    return sqlite
-      .prepare(
-        `UPDATE deviations SET recurring = w.r FROM (SELECT d.id AS rid, ${WINDOW} AS r FROM deviations d) AS w
-         WHERE deviations.id = w.rid AND deviations.recurring IS NOT w.r`,
-      )
-      .run().changes;
+    return changedDays(
+      sqlite,
+      sqlite
+        .prepare(
+          `UPDATE deviations SET recurring = w.r FROM (SELECT d.id AS rid, ${WINDOW} AS r FROM deviations d) AS w
+           WHERE deviations.id = w.rid AND deviations.recurring IS NOT w.r RETURNING reported_at`,
+        )
+        .pluck()
+        .all() as string[],
+    );
   }
   sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS ${TRIPLES} (category TEXT NOT NULL, reporting_org TEXT NOT NULL, receiving_org TEXT NOT NULL,
                  PRIMARY KEY (category, reporting_org, receiving_org)) WITHOUT ROWID`);
@@ -41,16 +56,20 @@ export function refreshRecurring(sqlite: Database.Database, triples?: Iterable<R
     n++;
   }
   if (n === 0) return 0;
-  const changes = sqlite
-    .prepare(
-      `UPDATE deviations SET recurring = w.r FROM (
-         SELECT d.id AS rid, ${WINDOW} AS r
-           FROM temp.${TRIPLES} t JOIN deviations d INDEXED BY deviations_recurring
-             ON d.category = t.category AND d.reporting_org = t.reporting_org AND d.receiving_org = t.receiving_org
-       ) AS w
-       WHERE deviations.id = w.rid AND deviations.recurring IS NOT w.r`,
-    )
-    .run().changes;
+  const changes = changedDays(
+    sqlite,
+    sqlite
+      .prepare(
+        `UPDATE deviations SET recurring = w.r FROM (
+           SELECT d.id AS rid, ${WINDOW} AS r
+             FROM temp.${TRIPLES} t JOIN deviations d INDEXED BY deviations_recurring
+               ON d.category = t.category AND d.reporting_org = t.reporting_org AND d.receiving_org = t.receiving_org
+         ) AS w
+         WHERE deviations.id = w.rid AND deviations.recurring IS NOT w.r RETURNING reported_at`,
+      )
+      .pluck()
+      .all() as string[],
+  );
   sqlite.exec(`DELETE FROM temp.${TRIPLES}`);
   return changes;
 }

@@ -9,6 +9,7 @@ import { createIndicatorHandlers } from './handlers';
 import { indicatorMethods } from '../../../shared/api/indicators';
 import type { OpenedWorkspace } from '../db/open-workspace';
 import { refreshRecurring } from './recurring';
+import { refreshSummary, touchDays } from './summary';
 
 export interface TestWs {
   ws: OpenedWorkspace;
@@ -59,9 +60,9 @@ export interface DevRow {
 }
 
 /**
- * Inserts a deviation and refreshes the stored recurrence flag of its (category, orgs) triple, as
- * every writer of deviations must; returns its id. Organisation names default to unique ones
- * (no recurrence).
+ * Inserts a deviation and refreshes the stored recurrence flag of its (category, orgs) triple and
+ * the dashboard summary of its day, as every writer of deviations must; returns its id.
+ * Organisation names default to unique ones (no recurrence).
  */
 export function dev(sqlite: Database.Database, r: DevRow): number {
   const n = ++seq;
@@ -89,6 +90,8 @@ export function dev(sqlite: Database.Database, r: DevRow): number {
       closed: r.closed ?? null,
     });
   refreshRecurring(sqlite, [triple]);
+  touchDays(sqlite, [r.reported]);
+  refreshSummary(sqlite);
   return Number(res.lastInsertRowid);
 }
 

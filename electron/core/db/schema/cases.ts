@@ -2,7 +2,15 @@ import { sql } from 'drizzle-orm';
 import { sqliteTable, text, integer, real, index, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { importBatches } from './imports';
 
-/** A deviation (avvikelse i samverkan). Dates are local calendar dates 'YYYY-MM-DD'. */
+/**
+ * A deviation (avvikelse i samverkan). Dates are local calendar dates 'YYYY-MM-DD'.
+ *
+ * Derived from it: the dashboard's per-day summary tables `dev_sum_*` (migration 0006, kept exact
+ * by every writer: electron/core/indicators/summary.ts). They are not declared here because
+ * drizzle cannot express WITHOUT ROWID tables (a declaration would also make the next
+ * `drizzle-kit generate` emit them again). Their maintenance reads `deviations_cohort`,
+ * `deviations_reported` and `deviations_kommun_reported` (INDEXED BY).
+ */
 export const deviations = sqliteTable(
   'deviations',
   {
