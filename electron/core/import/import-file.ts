@@ -16,7 +16,8 @@ import { openTable, type RawRow, type TableInfo, type TableInput } from './read-
 import { countKnownColumns, displayHeaders, headerSignature, HEADER_MIN_KNOWN, HEADER_SCAN_ROWS, noHeaderError, normalizeHeader, proposeMapping, resolveMapping, type ResolvedMapping } from './mapping';
 import { Pseudonymiser, pseudonymiserFor } from './deidentify';
 import { makeLookups, recordOf, validateRow, type Lookups, type RowError } from './validate';
-import { applyStage, Stage } from './upsert';
+import { applyStage } from './upsert';
+import { Stage } from './stage';
 import { cleanText } from './values';
 
 export interface ProfileRow {
@@ -128,7 +129,7 @@ export class RowProcessor {
   ) {}
 
   process(row: RawRow) {
-    const cells = this.pseudo.cleanCells(row.cells.slice());
+    const cells = this.pseudo.cleanCells(row.cells); // the reader hands out a fresh array per row
     const outcome = validateRow(this.kind, row.rowNumber, cells, this.map, this.lookups);
     const idIdx = this.map.index.external_id!;
     const id = idIdx >= 0 ? cleanText(cells[idIdx] ?? '', false) : null;
@@ -184,6 +185,8 @@ export interface ImportFileOptions {
   onProgress?: (p: { rowsDone: number; message: string }) => void;
   /** Rows staged per synchronous chunk before yielding to the event loop. */
   chunkRows?: number;
+  /** Count rows already stored with the same content without staging them (default true; tests compare both ways). */
+  unchangedFastPath?: boolean;
 }
 
 function userNameOf(sqlite: Database.Database): string {
@@ -191,11 +194,6 @@ function userNameOf(sqlite: Database.Database): string {
 }
 
 const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
-
-/** A flat copy of a string that does not keep the string it was sliced from alive. */
-function ownCopy(s: string): string {
-  return Buffer.from(s, 'utf8').toString('utf8');
-}
 
 /** Imports one file (all-or-nothing). Throws UserError when the file is refused as a whole. */
 export async function importFile(ws: OpenedWorkspace, input: TableInput, fileName: string, opts: ImportFileOptions): Promise<ImportReport> {
@@ -214,84 +212,98 @@ export async function importFile(ws: OpenedWorkspace, input: TableInput, fileNam
     throw new UserError(`Kopplingsprofilen "${profile.name}" gäller ${profile.kind === 'deviations' ? 'avvikelser' : 'tvister'}, inte ${kind === 'deviations' ? 'avvikelser' : 'tvister'}.`);
   }
   opts.onProgress?.({ rowsDone: 0, message: `Läser ${fileName} …` });
-  const head = await findHeader(input, fileName, kind, {
+  const findOpts = {
     sheet: opts.sheet,
     profileHeaders: profile ? (Object.values(profile.mapping).filter(Boolean) as string[]) : opts.mapping ? (Object.values(opts.mapping).filter(Boolean) as string[]) : undefined,
     signal,
-  });
+  };
+  let head = await findHeader(input, fileName, kind, findOpts);
   let stage: Stage | null = null;
   try {
-    const choice = chooseMapping(sqlite, kind, head.headers, opts.mapping, profile);
-    const resolved = resolveMapping(kind, head.headers, choice.mapping, fileName);
-    const sourceSystem = (opts.sourceSystem?.trim() || choice.profile?.sourceSystem || defaultSourceSystem[kind]).trim();
-    const pseudo = pseudonymiserFor(sqlite);
-    const proc = new RowProcessor(kind, resolved, head.headers, lookupsFor(ws, now), pseudo);
-    stage = new Stage(sqlite, kind);
-    const chunk = opts.chunkRows ?? 2000;
-    const seen = new Map<string, number>();
-    const duplicates: ImportReport['duplicates'] = [];
-    let duplicateCount = 0;
-    let rows = 0;
-    for (;;) {
-      const n = await head.rest.next();
-      if (n.done) break;
-      const raw = n.value;
-      if (isBlank(raw.cells)) continue;
-      rows++;
-      const { cells, outcome, externalId } = proc.process(raw);
-      const key = externalId ?? `\u0000${raw.rowNumber}`;
-      const earlier = seen.get(key);
-      if (earlier !== undefined) {
-        duplicateCount++;
-        if (duplicates.length < 1000) {
-          duplicates.push({
-            row: earlier,
-            externalId: externalId!,
-            message: `Rad ${earlier}: ärendet ${externalId} förekommer igen på rad ${raw.rowNumber} i samma fil; den senare raden gäller.`,
-          });
+    // The first pass counts unchanged rows without staging them (Stage's fast path). If another
+    // write reached the workspace meanwhile, those counts may be stale: the file is staged again
+    // in full (rare: another import, a quarantine fix … during this import's staging).
+    for (let fast = opts.unchangedFastPath ?? true; ; fast = false) {
+      const choice = chooseMapping(sqlite, kind, head.headers, opts.mapping, profile);
+      const resolved = resolveMapping(kind, head.headers, choice.mapping, fileName);
+      const sourceSystem = (opts.sourceSystem?.trim() || choice.profile?.sourceSystem || defaultSourceSystem[kind]).trim();
+      const pseudo = pseudonymiserFor(sqlite);
+      const proc = new RowProcessor(kind, resolved, head.headers, lookupsFor(ws, now), pseudo);
+      stage = new Stage(sqlite, kind, fast ? { sourceSystem } : {});
+      const chunk = opts.chunkRows ?? 2000;
+      const duplicates: ImportReport['duplicates'] = [];
+      let duplicateCount = 0;
+      let rows = 0;
+      for (;;) {
+        const n = await head.rest.next();
+        if (n.done) break;
+        const raw = n.value;
+        if (isBlank(raw.cells)) continue;
+        rows++;
+        const { cells, outcome, externalId } = proc.process(raw);
+        const earlier = stage.add(externalId, raw.rowNumber, outcome, outcome.kind === 'quarantine' ? proc.rawObject(cells) : null);
+        if (earlier !== undefined) {
+          duplicateCount++;
+          if (duplicates.length < 1000) {
+            duplicates.push({
+              row: earlier,
+              externalId: externalId!,
+              message: `Rad ${earlier}: ärendet ${externalId} förekommer igen på rad ${raw.rowNumber} i samma fil; den senare raden gäller.`,
+            });
+          }
+        }
+        if (stage.pendingCount >= chunk) {
+          stage.flush();
+          if (stage.stale) break;
+          opts.onProgress?.({ rowsDone: rows, message: `Läser rad ${rows.toLocaleString('sv-SE')} …` });
+          await yieldToLoop();
+          signal?.throwIfAborted();
         }
       }
-      // An own copy of the key: the parser's cells are slices of its whole input chunk, and
-      // keeping a slice for every row kept the whole decoded file in memory (1.7 GB for 1M rows).
-      if (earlier === undefined) seen.set(ownCopy(key), raw.rowNumber);
-      else seen.set(key, raw.rowNumber);
-      stage.add({ key, row: raw.rowNumber, outcome, raw: outcome.kind === 'quarantine' ? proc.rawObject(cells) : null });
-      if (stage.pendingCount >= chunk) {
-        stage.flush();
-        opts.onProgress?.({ rowsDone: rows, message: `Läser rad ${rows.toLocaleString('sv-SE')} …` });
-        await yieldToLoop();
-        signal?.throwIfAborted();
+      stage.flush();
+      signal?.throwIfAborted();
+      if (!stage.stale) opts.onProgress?.({ rowsDone: rows, message: 'Sparar …' });
+      // Everything below is synchronous: one transaction, no await until the report is returned.
+      // BEGIN IMMEDIATE: the Stage checks for other writes since its last chunk with the write lock
+      // held, then applyStage runs inside the same transaction (as a savepoint).
+      const staged = stage;
+      const apply = () =>
+        applyStage(sqlite, staged, {
+          kind,
+          sourceSystem,
+          fileName,
+          fileSize: head.info.size,
+          sha256: head.info.sha256,
+          nowIso: now.toISOString(),
+          today: todayIso(now),
+          userName: userNameOf(sqlite),
+          rows,
+          duplicatesInFile: duplicateCount,
+          duplicates,
+          pseudonymised: pseudo.count,
+          unmappedColumns: resolved.unmappedColumns,
+          mapping: resolved.mapping,
+          headerRowNumber: head.headerRowNumber,
+          format: head.info.format,
+          encoding: head.info.encoding,
+          sheet: head.info.sheet,
+          profile: choice.profile ? { id: choice.profile.id, name: choice.profile.name } : null,
+          saveProfile: opts.saveProfileAs?.trim() ? { name: opts.saveProfileAs.trim(), headerSignature: headerSignature(head.headers) } : null,
+        });
+      const report = staged.stale ? null : sqlite.transaction(() => (staged.verify() ? apply() : null)).immediate();
+      if (!report) {
+        // The workspace changed while rows were counted as unchanged without staging them.
+        stage.drop();
+        stage = null;
+        await head.close();
+        opts.onProgress?.({ rowsDone: 0, message: `Arbetsytan ändrades under importen; läser ${fileName} igen …` });
+        head = await findHeader(input, fileName, kind, findOpts);
+        continue;
       }
+      stage.drop();
+      stage = null;
+      return report;
     }
-    stage.flush();
-    signal?.throwIfAborted();
-    opts.onProgress?.({ rowsDone: rows, message: 'Sparar …' });
-    // Everything below is synchronous: one transaction, no await until the report is returned.
-    const report = applyStage(sqlite, stage, {
-      kind,
-      sourceSystem,
-      fileName,
-      fileSize: head.info.size,
-      sha256: head.info.sha256,
-      nowIso: now.toISOString(),
-      today: todayIso(now),
-      userName: userNameOf(sqlite),
-      rows,
-      duplicatesInFile: duplicateCount,
-      duplicates,
-      pseudonymised: pseudo.count,
-      unmappedColumns: resolved.unmappedColumns,
-      mapping: resolved.mapping,
-      headerRowNumber: head.headerRowNumber,
-      format: head.info.format,
-      encoding: head.info.encoding,
-      sheet: head.info.sheet,
-      profile: choice.profile ? { id: choice.profile.id, name: choice.profile.name } : null,
-      saveProfile: opts.saveProfileAs?.trim() ? { name: opts.saveProfileAs.trim(), headerSignature: headerSignature(head.headers) } : null,
-    });
-    stage.drop();
-    stage = null;
-    return report;
   } finally {
     stage?.drop();
     await head.close();

@@ -5,19 +5,18 @@
  */
 import { createHash } from 'node:crypto';
 import { isUtf8 } from 'node:buffer';
-import { Readable, Transform, pipeline } from 'node:stream';
 import Papa from 'papaparse';
 import iconv from 'iconv-lite';
 import { UserError } from '../errors';
-import { inputChunks, type RawRow, type TableInfo, type TableInput, type TableReader } from './read-table';
+import { inputChunks, READ_CHUNK_BYTES, type RawRow, type TableInfo, type TableInput, type TableReader } from './read-table';
 
 export type CsvEncoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
 export type CsvSeparator = ';' | ',' | '\t';
 
 /** How much decoded text at the start of the file is used to detect the separator. */
 const SNIFF_BYTES = 64 * 1024;
-/** Bytes handed to the CSV parser at a time. */
-export const CSV_PARSE_CHUNK_BYTES = 64 * 1024;
+/** Bytes decoded and handed to the CSV parser at a time (one block read from disk). */
+export const CSV_PARSE_CHUNK_BYTES = 1 << 20;
 /** How many records at the start of the file are used to detect the separator. */
 const SNIFF_RECORDS = 50;
 
@@ -77,6 +76,12 @@ export async function openCsv(
   };
 }
 
+/**
+ * Rows of the file: blocks read from disk (or the bytes), decoded, and parsed block by block with
+ * papaparse's core parser. The part after the last complete record of a block is carried over
+ * and parsed again with the next block; this is what papaparse's own stream mode does, without
+ * its per-row step callbacks, node streams and re-copying on backpressure (≈ half the time).
+ */
 async function* csvRows(
   input: TableInput,
   encoding: CsvEncoding,
@@ -86,52 +91,48 @@ async function* csvRows(
   chunkBytes: number | undefined,
 ): AsyncGenerator<RawRow> {
   signal?.throwIfAborted();
-  // Small chunks: papaparse's stream mode re-copies the unread rest of a chunk at every
-  // backpressure pause, so 1 MB chunks made a slow consumer quadratic (measured 10x slower).
-  const source = Readable.from(inputChunks(input, chunkBytes ?? CSV_PARSE_CHUNK_BYTES), { objectMode: false });
   const decoder = makeDecoder(encoding);
-  const decode = new Transform({
-    readableObjectMode: true, // pass strings through unchanged
-    transform(chunk: Buffer, _enc, cb) {
-      const text = decoder.write(chunk);
-      if (text) this.push(text);
-      cb();
-    },
-    flush(cb) {
-      const text = decoder.end();
-      if (text) this.push(text);
-      cb();
-    },
-  });
-  const papa = Papa.parse(Papa.NODE_STREAM_INPUT, {
-    delimiter: separator,
-    newline,
-    quoteChar: '"',
-    escapeChar: '"',
-    header: false,
-    skipEmptyLines: false,
-    dynamicTyping: false,
-  }) as NodeJS.ReadWriteStream & AsyncIterable<string[]>;
-  const out = pipeline(source, decode, papa, () => {
-    /* errors surface through the async iterator below */
-  }) as unknown as AsyncIterable<string[]> & { destroy(): void };
-
+  const parser = new Papa.Parser({ delimiter: separator, newline, quoteChar: '"', escapeChar: '"' });
+  const pieceBytes = chunkBytes ?? CSV_PARSE_CHUNK_BYTES;
+  let carry = '';
+  /** Complete records of the text read so far (all of them at the end). */
+  const parse = (text: string, last: boolean): string[][] => {
+    const aggregate = carry + text;
+    if (!aggregate) return [];
+    const result = parser.parse(aggregate, 0, !last) as { data: string[][]; meta: { cursor: number } };
+    carry = last ? '' : aggregate.substring(result.meta.cursor);
+    return result.data;
+  };
   let record = 0;
+  const chunks = inputChunks(input, Math.max(READ_CHUNK_BYTES, pieceBytes));
   try {
-    for await (const cells of out) {
-      record++;
-      if (signal?.aborted) signal.throwIfAborted();
-      let empty = true;
-      for (let i = 0; i < cells.length; i++) {
-        if (cells[i] !== '') {
-          empty = false;
-          break;
+    for (;;) {
+      const next = await chunks.next();
+      const batches: string[][][] = [];
+      if (next.done) {
+        batches.push(parse(decoder.end(), true));
+      } else {
+        // one piece per block by default; smaller pieces are a test knob for chunk boundaries
+        for (let pos = 0; pos < next.value.length; pos += pieceBytes) batches.push(parse(decoder.write(next.value.subarray(pos, pos + pieceBytes)), false));
+      }
+      for (const rows of batches) {
+        for (const cells of rows) {
+          record++;
+          if (signal?.aborted) signal.throwIfAborted();
+          let empty = true;
+          for (let i = 0; i < cells.length; i++) {
+            if (cells[i] !== '') {
+              empty = false;
+              break;
+            }
+          }
+          if (!empty) yield { rowNumber: record, cells };
         }
       }
-      if (!empty) yield { rowNumber: record, cells };
+      if (next.done) return;
     }
   } finally {
-    out.destroy();
+    await chunks.return(undefined);
   }
 }
 

@@ -10,82 +10,13 @@
 import type Database from 'better-sqlite3';
 import { normalizeKey } from '../../../shared/text';
 import type { ImportCaseKind, ImportError, ImportReport, Mapping } from '../../../shared/domain/import';
-import { columnsOf, type CellValue, type RowOutcome } from './validate';
+import { columnsOf, type CellValue } from './validate';
+import type { Stage } from './stage';
 import { refreshRecurring, triplesOf, type RecurrenceTriple } from '../indicators/recurring';
 import { refreshSummary, touchDaysFrom, touchWrittenDays } from '../indicators/summary';
 import { isBulkLoad, newRowsRecurringSql, withIndexesRebuilt } from './bulk-insert';
 
-let stageCounter = 0;
-
-const OUTCOME_CODE = { ok: 0, quarantine: 1, outside: 2 } as const;
-
-export interface StagedRow {
-  key: string;
-  row: number;
-  outcome: RowOutcome;
-  /** De-identified raw values by header (kept for quarantine rows only). */
-  raw: Record<string, string> | null;
-}
-
-export class Stage {
-  readonly name: string;
-  readonly table: string;
-  private insert: Database.Statement;
-  private pending: unknown[][] = [];
-  private flushTx: (rows: unknown[][]) => void;
-  readonly cols: readonly string[];
-
-  constructor(
-    private readonly sqlite: Database.Database,
-    readonly kind: ImportCaseKind,
-  ) {
-    this.cols = columnsOf(kind);
-    this.name = `import_stage_${process.pid}_${++stageCounter}`;
-    this.table = `temp.${this.name}`;
-    const colDefs = this.cols.map((c) => `${c}`).join(', ');
-    sqlite.exec(
-      `CREATE TEMP TABLE ${this.name} (s_key TEXT PRIMARY KEY, s_row INTEGER NOT NULL, s_outcome INTEGER NOT NULL, s_hash TEXT, s_unknown TEXT, s_raw TEXT, s_errors TEXT, s_outside TEXT, s_target INTEGER, s_old_hash TEXT, ${colDefs})`,
-    );
-    const all = ['s_key', 's_row', 's_outcome', 's_hash', 's_unknown', 's_raw', 's_errors', 's_outside', ...this.cols];
-    this.insert = sqlite.prepare(`INSERT OR REPLACE INTO ${this.table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`);
-    const ins = this.insert;
-    this.flushTx = sqlite.transaction((rows: unknown[][]) => {
-      for (const r of rows) ins.run(r);
-    });
-  }
-
-  add(r: StagedRow): void {
-    const o = r.outcome;
-    const base: unknown[] = [r.key, r.row, OUTCOME_CODE[o.kind]];
-    if (o.kind === 'ok') {
-      base.push(o.hash, o.unknownCategory, null, null, null, ...o.values);
-    } else if (o.kind === 'quarantine') {
-      base.push(null, null, JSON.stringify(r.raw ?? {}), JSON.stringify(o.errors), null, ...this.cols.map(() => null));
-    } else {
-      base.push(null, null, null, null, o.kommun, ...this.cols.map(() => null));
-    }
-    this.pending.push(base);
-  }
-
-  get pendingCount(): number {
-    return this.pending.length;
-  }
-
-  flush(): void {
-    if (this.pending.length === 0) return;
-    const rows = this.pending;
-    this.pending = [];
-    this.flushTx(rows);
-  }
-
-  drop(): void {
-    try {
-      if (this.sqlite.open) this.sqlite.exec(`DROP TABLE IF EXISTS ${this.table}`);
-    } catch {
-      /* the connection may be gone */
-    }
-  }
-}
+export { Stage } from './stage';
 
 export interface ApplyInput {
   kind: ImportCaseKind;
@@ -275,7 +206,7 @@ export function applyStage(sqlite: Database.Database, stage: Stage, a: ApplyInpu
       rows: a.rows,
       inserted: counts.inserted,
       updated: counts.updated,
-      unchanged: counts.unchanged,
+      unchanged: counts.unchanged + stage.unchangedNotStaged, // + rows the Stage counted without staging them
       quarantined: counts.quarantined,
       outsideDelregion: counts.outside,
       duplicatesInFile: a.duplicatesInFile,

@@ -11,7 +11,17 @@ import { normalizeKey } from '../../../shared/text';
 import { partyTypeSchema, deviationStatusSchema, categorySchema, disputeOutcomeSchema, isoDateSchema, type PartyType } from '../../../shared/domain/enums';
 import type { ImportCaseKind } from '../../../shared/domain/import';
 import type { ResolvedMapping } from './mapping';
-import { cleanText, makePartyDeriver, parseDate, parseNumber, parseOutcome, parsePartyType, parseSeverity, parseStatus, parseStep, parseYesNo, type OrgPattern } from './values';
+import { cleanText, makePartyDeriver, memoized, parseDate, parseNumber, parseOutcome, parsePartyType, parseSeverity, parseStatus, parseStep, parseYesNo, type OrgPattern } from './values';
+
+// Per-row parsers of cells with few distinct values (dates, status, severity, labels): memoised,
+// since a 200 000-row file has a few thousand distinct values in these columns at most.
+const dateOf = memoized(parseDate);
+const statusOf = memoized(parseStatus);
+const severityOf = memoized(parseSeverity);
+const partyTypeOf = memoized(parsePartyType);
+const labelKeyOf = memoized(normalizeKey);
+/** The last date accepted for an import day (the day after it). */
+const maxDateOf = memoized((today: string) => addDays(today, 1), 16);
 
 /** Stored columns of a deviation, in staging/insert order. */
 export const deviationColumns = [
@@ -142,17 +152,30 @@ export function makeLookups(sqlite: { prepare(sql: string): { all(): unknown[] }
   return { today, matchKommun, inWorkspace: inWs, categories: cats, deriveParty: makePartyDeriver(orgs) };
 }
 
+const hashedIndexes = (cols: readonly string[]) => cols.flatMap((c, i) => (NOT_HASHED.has(c) ? [] : [i]));
+const HASHED: Record<ImportCaseKind, number[]> = { deviations: hashedIndexes(deviationColumns), disputes: hashedIndexes(disputeColumns) };
+// One-shot hashing (Node ≥ 20.12, Electron's Node 22) is cheaper than a Hash object per row.
+const sha256Hex: (text: string) => string =
+  typeof crypto.hash === 'function' ? (text) => crypto.hash('sha256', text, 'hex') : (text) => crypto.createHash('sha256').update(text).digest('hex');
+
+/**
+ * SHA-256 (first 32 hex digits) of the JSON array of the hashed canonical values. The format is
+ * stored in every workspace (content_hash, history): changing it would turn every re-imported
+ * unchanged row into an update.
+ */
 export function contentHash(kind: ImportCaseKind, values: CellValue[]): string {
-  const cols = columnsOf(kind);
-  const parts: CellValue[] = [];
-  for (let i = 0; i < cols.length; i++) if (!NOT_HASHED.has(cols[i]!)) parts.push(values[i] ?? null);
-  return crypto.createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
+  const idx = HASHED[kind];
+  const parts: CellValue[] = new Array(idx.length);
+  for (let i = 0; i < idx.length; i++) parts[i] = values[idx[i]!] ?? null;
+  return sha256Hex(JSON.stringify(parts)).slice(0, 32);
 }
 
 const q = (v: string) => `"${v.length > 80 ? `${v.slice(0, 77)}…` : v}"`;
 
+const NO_ERRORS: readonly RowError[] = [];
+
 class RowCtx {
-  errors: RowError[] = [];
+  errors: RowError[] = NO_ERRORS as RowError[];
   constructor(
     readonly row: number,
     readonly cells: string[],
@@ -167,6 +190,7 @@ class RowCtx {
     return this.map.header[field] || field;
   }
   fail(field: string, message: string): void {
+    if (this.errors === NO_ERRORS) this.errors = [];
     this.errors.push({ field, column: this.map.header[field] ?? '', value: this.raw(field), message: `Rad ${this.row}: ${message}` });
   }
   required(field: string, label: string): string | null {
@@ -176,7 +200,7 @@ class RowCtx {
   }
   date(field: string, label: string, required: boolean): string | null {
     const raw = this.raw(field);
-    const d = parseDate(raw);
+    const d = dateOf(raw);
     if (d === undefined) {
       this.fail(field, `kolumnen "${this.col(field)}" har värdet ${q(raw.trim())}, som inte är ett giltigt datum (skriv t.ex. 2026-03-31 eller 31.03.2026).`);
       return null;
@@ -189,7 +213,7 @@ class RowCtx {
       this.fail(field, `kolumnen "${this.col(field)}" har datumet ${q(raw.trim())}, som ligger före år 2000.`);
       return null;
     }
-    if (d > addDays(this.lk.today, 1)) {
+    if (d > maxDateOf(this.lk.today)) {
       this.fail(field, `kolumnen "${this.col(field)}" har datumet ${q(raw.trim())}, som ligger efter importdagen ${this.lk.today}.`);
       return null;
     }
@@ -203,12 +227,12 @@ class RowCtx {
   category(field: string, label: string): { code: string; raw: string; unknown: boolean } | null {
     const raw = this.required(field, label);
     if (raw === null) return null;
-    const code = this.lk.categories.get(normalizeKey(raw));
+    const code = this.lk.categories.get(labelKeyOf(raw));
     return code ? { code, raw, unknown: false } : { code: 'ovrigt', raw, unknown: true };
   }
   party(orgField: string, typeField: string, org: string | null, required: boolean): PartyType | null {
     const rawType = this.raw(typeField);
-    const t = parsePartyType(rawType);
+    const t = partyTypeOf(rawType);
     if (t) return t;
     const derived = org ? this.lk.deriveParty(org) : null;
     if (derived) return derived;
@@ -246,12 +270,12 @@ export function validateDeviation(row: number, cells: string[], map: ResolvedMap
   const receivingType = c.party('receiving_org', 'receiving_party_type', receivingOrg, true);
   const cat = c.category('category', 'kategori');
   const severityRaw = c.raw('severity');
-  const severity = parseSeverity(severityRaw);
+  const severity = severityOf(severityRaw);
   if (severity === undefined) {
     c.fail('severity', `kolumnen "${c.col('severity')}" har värdet ${q(severityRaw.trim())}; allvarlighetsgrad ska vara 1–4 eller Mindre allvarlig, Måttlig, Allvarlig, Mycket allvarlig.`);
   }
   const statusRaw = c.raw('status');
-  let status = parseStatus(statusRaw);
+  let status = statusOf(statusRaw);
   if (status === undefined) {
     c.fail('status', `kolumnen "${c.col('status')}" har värdet ${q(statusRaw.trim())}, som inte är en känd status (Ny, Pågående, Besvarad, Avslutad).`);
   } else if (closedAt) status = 'avslutad';

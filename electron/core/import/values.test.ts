@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makePartyDeriver, parseDate, parseNumber, parseOutcome, parseSeverity, parseStatus, parseStep, parseYesNo } from './values';
+import fc from 'fast-check';
+import { cleanText, makePartyDeriver, memoized, parseDate, parseNumber, parseOutcome, parseSeverity, parseStatus, parseStep, parseYesNo } from './values';
 import { headerSignature, proposeMapping, countKnownColumns } from './mapping';
 import { Pseudonymiser } from './deidentify';
 
@@ -72,5 +73,38 @@ describe('pseudonymiser', () => {
     expect(new Set(tokens).size).toBe(1);
     expect(p.clean('Tel 0701234567, ärende 2024-000123')).toBe('Tel 0701234567, ärende 2024-000123');
     expect(p.count).toBe(3);
+  });
+});
+
+describe('cleanText and memoized parsers', () => {
+  // cleanText as it was before its shortcut for cells that need no cleaning
+  const reference = (raw: string, multiline: boolean): string | null => {
+    if (!raw) return null;
+    let s = raw.replace(/\r\n?/g, '\n');
+    s = multiline ? s.replace(/[ \t\u00a0]+\n/g, '\n').trim() : s.replace(/\s+/g, ' ').trim();
+    return s === '' ? null : s;
+  };
+
+  it('gives the same text as the full cleaning for any mix of spaces, tabs, line breaks and letters', () => {
+    const ch = fc.constantFrom(' ', '  ', '\t', '\r', '\n', '\r\n', '\u00a0', '\u2003', '\ufeff', 'a', 'Å', 'ö', '–', ';', '"');
+    fc.assert(
+      fc.property(fc.array(ch, { maxLength: 12 }), fc.boolean(), (parts, multiline) => {
+        const raw = parts.join('');
+        expect(cleanText(raw, multiline)).toBe(reference(raw, multiline));
+      }),
+      { numRuns: 3000, seed: 5 },
+    );
+  });
+
+  it('memoizes results, also undefined ones, and stays correct past its size limit', () => {
+    let calls = 0;
+    const f = memoized((s: string) => {
+      calls++;
+      return s === 'x' ? undefined : s.length;
+    }, 2);
+    expect([f('ab'), f('ab'), f('x'), f('x')]).toEqual([2, 2, undefined, undefined]);
+    expect(calls).toBe(2);
+    expect([f('abc'), f('abc')]).toEqual([3, 3]); // limit reached: computed each time
+    expect(calls).toBe(4);
   });
 });
