@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect, cli, startServer, ROOT, SCREENSHOTS, type AppServer } from './fixtures';
+import { axe } from './a11y-helpers';
 
 /** Local date (YYYY-MM-DD) `days` from today. */
 function day(offset: number): string {
@@ -286,5 +287,63 @@ test('deviations list, a dispute through the escalation ladder, a lesson, a prec
   await hits.getByRole('link', { name: /förskrivaren ansvarar/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: /förskrivaren ansvarar/ })).toBeVisible();
 
+  expect(errors).toEqual([]);
+});
+
+// A list too large to count on every page: the count stops at 10 000 and says so; "Räkna exakt" counts all.
+const bigTest = base.extend<{ big: AppServer }>({
+  big: async ({}, use) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samsyn-big-'));
+    const db = path.join(dir, 'fyrbodal.samsyn');
+    const csv = path.join(dir, 'avvikelser.csv');
+    for (const args of [
+      ['generate', '--out', csv, '--rows', '20000', '--seed', '5'],
+      ['init', '--db', db, '--delregion', 'fyrbodal'],
+      ['import', 'deviations', csv, '--db', db],
+    ]) {
+      const r = await cli(args);
+      expect(r.code, r.stderr + r.stdout).toBe(0);
+    }
+    const server = await startServer({ db });
+    await use(server);
+    await server.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+bigTest('a list over 10 000 says "över 10 000" and counts exactly on request; a broad search says how it ranked', async ({ page, big }) => {
+  bigTest.setTimeout(120_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(big.appUrl);
+  const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+  await nav.getByRole('link', { name: 'Avvikelser' }).click();
+  // no filter: one index range, counted exactly
+  await expect(page.getByRole('status').filter({ hasText: '20 000 avvikelser.' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Räkna exakt' })).toHaveCount(0);
+  // every generated case id starts with MC: 20 000 text matches, counted to 10 000
+  await page.getByLabel('Sök i avvikelsernas text').fill('MC');
+  await page.getByRole('button', { name: 'Sök och filtrera' }).click();
+  const count = page.getByRole('status').filter({ hasText: /avvikelser med valda filter/ });
+  await expect(count).toHaveText(/^Över 10\s000 avvikelser med valda filter\.$/);
+  await expect(page.getByText('Rad 1–50 av över 10 000')).toBeVisible();
+  expect(await axe(page, 'avvikelser över 10 000')).toEqual([]);
+  await page.getByRole('button', { name: 'Räkna exakt' }).click();
+  await expect(count).toHaveText(/^20\s000 avvikelser med valda filter \(räknat exakt\)\.$/);
+  await expect(page.getByText('Rad 1–50 av 20 000')).toBeVisible();
+  await page.getByRole('button', { name: 'Nästa sida' }).click();
+  await expect(page.getByText('Rad 51–100 av 20 000')).toBeVisible();
+
+  // a broad search: "över 10 000 träffar", and which hits were ranked
+  await nav.getByRole('link', { name: 'Sök' }).click();
+  await page.getByLabel('Sökord').fill('patienten');
+  await page.getByRole('button', { name: 'Sök', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Över 10 000 träffar för ”patienten”' })).toContainText('de 10 000 senast inlästa avvikelserna');
+  await expect(page.getByRole('list', { name: 'Sökträffar' }).getByRole('listitem')).toHaveCount(100);
+  expect(await axe(page, 'sök över 10 000')).toEqual([]);
+  // a narrower search is counted and ranked in full
+  await page.getByLabel('Sökord').fill('patienten insulin');
+  await page.getByRole('button', { name: 'Sök', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^[\d\s]+ träffar för ”patienten insulin” – de 100 bästa visas, bäst först\.$/ })).toBeVisible();
   expect(errors).toEqual([]);
 });

@@ -279,6 +279,11 @@ export const lessonListInputSchema = z.object({
 
 export const caseMethods = {
   'cases.list': method(caseListInputSchema, caseListSchema, 'Ärendelista (avvikelser eller tvister) med filter, sortering och sidbläddring'),
+  'cases.count': method(
+    caseFilterSchema,
+    z.object({ total: z.number().int() }),
+    'Räkna alla ärenden i ett urval exakt (när listan bara säger ”minst” eller ”över”; kan ta en stund i en stor arbetsyta)',
+  ),
   'cases.exportCsv': method(
     caseFilterSchema.extend({ sort: caseSortSchema.default('date_desc') }),
     z.object({ fileName: z.string(), csvBase64: z.string(), rows: z.number().int() }),

@@ -20,7 +20,15 @@ export const caseSummarySchema = z.object({
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
 export const caseListSchema = z.object({
+  /** Number of cases in the list; with totalIsLowerBound, a round number the list exceeds. */
   total: z.number().int(),
+  /**
+   * true when the list was not counted to the end: it holds more than `total` cases (the UI says
+   * "över 10 000 ärenden"). `total` is then 10 000 (counting stops there) or, when counting a
+   * large combination of filters took too long, a smaller round number ("över 1 700"). Filters
+   * that one index range answers are always counted exactly; `cases.count` counts any list.
+   */
+  totalIsLowerBound: z.boolean(),
   cases: z.array(caseSummarySchema),
   /** keyset cursor for the next page, null at the end */
   nextCursor: z.string().nullable().optional(),

@@ -127,9 +127,19 @@ export type SearchHit = z.infer<typeof searchHitSchema>;
 
 export const searchResultSchema = z.object({
   query: z.string(),
-  /** The FTS5 query actually run (each word quoted, prefix). Empty when the query had no words. */
+  /**
+   * The FTS5 query the search stands for (each word quoted, prefix); what runs is equivalent (a
+   * prefix that covers one indexed term is written as that term). Empty when the query had no words.
+   */
   ftsQuery: z.string(),
+  /** Number of hits; with totalIsLowerBound, the number the hits exceed (10 000). */
   total: z.number().int(),
+  /**
+   * true for a broad query (more than 10 000 hits; the UI says "fler än 10 000 träffar"): `total`
+   * is then 10 000 and bm25 has ranked every lesson, precedent and dispute among the hits but
+   * only the 10 000 most recently imported deviations.
+   */
+  totalIsLowerBound: z.boolean(),
   hits: z.array(searchHitSchema),
 });
 export type SearchResult = z.infer<typeof searchResultSchema>;

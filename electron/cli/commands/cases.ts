@@ -47,23 +47,27 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const core = await openCore(values.db);
   try {
     let total = 0;
+    let totalIsLowerBound = false;
     const cases: CaseSummary[] = [];
     for (const k of kind ? [kind] : (['deviation', 'dispute'] as const)) {
       let cursor: string | undefined;
       let first = true;
       do {
         const page = await core.call('cases.list', { kind: k, from, to, sort: 'date_desc', limit: Math.min(500, Math.max(1, limit - cases.length)), cursor });
-        if (first) total += page.total;
+        if (first) {
+          total += page.total;
+          totalIsLowerBound ||= page.totalIsLowerBound;
+        }
         first = false;
         cases.push(...page.cases);
         cursor = page.nextCursor ?? undefined;
       } while (cursor && cases.length < limit);
       if (cases.length >= limit) break;
     }
-    const out = { total, cases, nextCursor: null };
+    const out = { total, totalIsLowerBound, cases, nextCursor: null };
     if (values.json) printJson(io, caseListSchema, out);
     else {
-      io.out(`${total} ärenden${cases.length < total ? ` (visar ${cases.length}; ange --limit för fler)` : ''}.`);
+      io.out(`${totalIsLowerBound ? 'Över ' : ''}${total} ärenden${cases.length < total || totalIsLowerBound ? ` (visar ${cases.length}; ange --limit för fler)` : ''}.`);
       table(io, cases);
     }
     return 0;

@@ -4,7 +4,9 @@ import type { CaseList } from '../../../shared/api/common';
 import type { CaseFilter } from '../../../shared/api/cases';
 import { UserError } from '../errors';
 import type { Workspace } from '../session';
+import type Database from 'better-sqlite3';
 import { prefixQuery } from '../precedents/fts';
+import { deviationPage, type Count } from './deviation-list';
 import { categoryLabel, deviationStatusLabel, deviationSummary, disputeSummary, type DeviationRow, type DisputeRow } from './case-common';
 import { disputeOutcomeLabels } from '../../../shared/labels.sv';
 import type { DisputeOutcome } from '../../../shared/domain/enums';
@@ -99,7 +101,15 @@ function buildWhere(f: CaseFilter): Where {
   return { sql, params, empty };
 }
 
-const cursorSchema = z.object({ d: z.string(), i: z.number().int(), t: z.number().int(), s: z.enum(['date_desc', 'date_asc']), h: z.string() });
+const cursorSchema = z.object({
+  d: z.string(),
+  i: z.number().int(),
+  t: z.number().int(),
+  /** the total is a lower bound (absent in cursors made before it existed: exact) */
+  l: z.boolean().optional(),
+  s: z.enum(['date_desc', 'date_asc']),
+  h: z.string(),
+});
 
 function filterHash(f: CaseFilter): string {
   const keys = Object.keys(f).sort() as (keyof CaseFilter)[];
@@ -124,49 +134,77 @@ function pick(f: CaseFilter & Record<string, unknown>): CaseFilter {
   return { kind, from, to, category, kommunCode, org, partyType, status, step, hasLesson, principled, severity, q };
 }
 
+type Direction = 'DESC' | 'ASC';
+
 /**
  * One page of a case list, keyset-paged on (date, id): the next page starts strictly after the
  * last row of this one, so every row appears exactly once, and a page costs the same at row 10
  * and at row 900 000. The total is counted once, for the first page of a filter, and carried in
- * the cursor (pages after the first cost no count).
+ * the cursor (pages after the first cost no count). Deviations: see deviation-list.ts (the plans,
+ * and a total that is exact or says that it is a lower bound).
  */
 export function listCases(ws: Workspace, input: CaseFilter & { sort: Sort; cursor?: string; limit: number }): CaseList {
   const filter = pick(input);
   const where = buildWhere(filter);
-  if (where.empty) return { total: 0, cases: [], nextCursor: null };
-  const dev = filter.kind === 'deviation';
-  const table = dev ? 'deviations d' : 'disputes s';
-  const dateCol = dev ? 'd.reported_at' : 's.opened_at';
-  const idCol = dev ? 'd.id' : 's.id';
+  if (where.empty) return { total: 0, totalIsLowerBound: false, cases: [], nextCursor: null };
   const hash = filterHash(filter);
-  const conds = [...where.sql];
-  const params = [...where.params];
-  let total: number;
+  const dir: Direction = input.sort === 'date_desc' ? 'DESC' : 'ASC';
+  let cursor: z.infer<typeof cursorSchema> | null = null;
   if (input.cursor) {
-    const c = decodeCursor(input.cursor);
-    if (c.h !== hash || c.s !== input.sort) throw new UserError('Sidmarkören hör till ett annat urval. Ladda om listan från början.', 'BAD_INPUT');
-    conds.push(`(${dateCol}, ${idCol}) ${input.sort === 'date_desc' ? '<' : '>'} (?, ?)`);
-    params.push(c.d, c.i);
-    total = c.t;
-  } else {
-    const countSql = `SELECT count(*) FROM ${table}${where.sql.length ? ` WHERE ${where.sql.join(' AND ')}` : ''}`;
-    total = Number(ws.sqlite.prepare(countSql).pluck().get(...where.params));
+    cursor = decodeCursor(input.cursor);
+    if (cursor.h !== hash || cursor.s !== input.sort) throw new UserError('Sidmarkören hör till ett annat urval. Ladda om listan från början.', 'BAD_INPUT');
   }
-  const dir = input.sort === 'date_desc' ? 'DESC' : 'ASC';
-  const cols = dev
-    ? 'd.id, d.external_id, d.reported_at, d.category, d.status, d.kommun, d.reporting_org, d.receiving_org'
-    : 's.id, s.external_id, s.opened_at, s.area, s.step2_at, s.step3_at, s.resolved_at, s.party_a, s.party_b';
-  const sql = `SELECT ${cols} FROM ${table}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''} ORDER BY ${dateCol} ${dir}, ${idCol} ${dir} LIMIT ?`;
-  const rows = ws.sqlite.prepare(sql).all(...params, input.limit + 1) as Record<string, unknown>[];
-  const more = rows.length > input.limit;
-  const page = more ? rows.slice(0, input.limit) : rows;
-  const cases = page.map((r) => (dev ? deviationSummary(r as unknown as DeviationRow) : disputeSummary(r as unknown as DisputeRow)));
+  const db = ws.sqlite;
+  const page = db.transaction((): Page => {
+    if (filter.kind === 'dispute') return disputePage(db, where, dir, cursor, input.limit);
+    const p = deviationPage(db, filter, dir, cursor, input.limit, !cursor);
+    return { rows: p.rows, count: p.count ?? { total: cursor!.t, lowerBound: cursor!.l === true } };
+  })();
+  const more = page.rows.length > input.limit;
+  const shown = more ? page.rows.slice(0, input.limit) : page.rows;
+  const cases = shown.map((r) => (filter.kind === 'deviation' ? deviationSummary(r as unknown as DeviationRow) : disputeSummary(r as unknown as DisputeRow)));
   const last = cases[cases.length - 1];
   return {
-    total,
+    total: page.count.total,
+    totalIsLowerBound: page.count.lowerBound,
     cases,
-    nextCursor: more && last ? encodeCursor({ d: last.date, i: last.id, t: total, s: input.sort, h: hash }) : null,
+    nextCursor: more && last ? encodeCursor({ d: last.date, i: last.id, t: page.count.total, ...(page.count.lowerBound ? { l: true } : {}), s: input.sort, h: hash }) : null,
   };
+}
+
+interface Page {
+  rows: Record<string, unknown>[];
+  count: Count;
+}
+
+/** Disputes are few (hundreds a year): one plan, exact count. */
+function disputePage(db: Database.Database, where: Where, dir: Direction, cursor: z.infer<typeof cursorSchema> | null, limit: number): Page {
+  const conds = [...where.sql];
+  const params = [...where.params];
+  let count: Count;
+  if (cursor) {
+    conds.push(`(s.opened_at, s.id) ${dir === 'DESC' ? '<' : '>'} (?, ?)`);
+    params.push(cursor.d, cursor.i);
+    count = { total: cursor.t, lowerBound: cursor.l === true };
+  } else {
+    const countSql = `SELECT count(*) FROM disputes s${where.sql.length ? ` WHERE ${where.sql.join(' AND ')}` : ''}`;
+    count = { total: Number(db.prepare(countSql).pluck().get(...where.params)), lowerBound: false };
+  }
+  const cols = 's.id, s.external_id, s.opened_at, s.area, s.step2_at, s.step3_at, s.resolved_at, s.party_a, s.party_b';
+  const sql = `SELECT ${cols} FROM disputes s${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''} ORDER BY s.opened_at ${dir}, s.id ${dir} LIMIT ?`;
+  return { rows: db.prepare(sql).all(...params, limit + 1) as Record<string, unknown>[], count };
+}
+
+/**
+ * The exact number of cases a filter selects, however long it takes (the list's own total may be
+ * a lower bound, see deviation-list.ts). One plain count(*) over the same conditions as the CSV.
+ */
+export function countCases(ws: Workspace, input: CaseFilter): number {
+  const filter = pick(input);
+  const where = buildWhere(filter);
+  if (where.empty) return 0;
+  const table = filter.kind === 'deviation' ? 'deviations d' : 'disputes s';
+  return Number(ws.sqlite.prepare(`SELECT count(*) FROM ${table}${where.sql.length ? ` WHERE ${where.sql.join(' AND ')}` : ''}`).pluck().get(...where.params));
 }
 
 /* ------------------------------------------------------------------ CSV */

@@ -2,7 +2,7 @@ import type { HandlerMap } from '../../../shared/api/contract';
 import type { caseMethods } from '../../../shared/api/cases';
 import type { CoreContext } from '../context';
 import { today } from './case-common';
-import { exportCsv, listCases } from './case-list';
+import { countCases, exportCsv, listCases } from './case-list';
 import { deviationDetail } from './deviations';
 import { createDispute, disputeAudit, disputeDetail, escalateDispute, resolveDispute, setTemporarySolution, updateDispute } from './disputes';
 import { addLesson, deleteLesson, listLessons, updateLesson } from './lessons';
@@ -13,6 +13,7 @@ export function createCaseHandlers(ctx: CoreContext): HandlerMap<typeof caseMeth
   const dispute = (id: number) => disputeDetail(ctx.ws(), id, day());
   return {
     'cases.list': (input) => listCases(ctx.ws(), input),
+    'cases.count': (input) => ({ total: countCases(ctx.ws(), input) }),
     'cases.exportCsv': (input) => exportCsv(ctx.ws(), input, day()),
     'cases.find': ({ externalId, kind }) => {
       const ws = ctx.ws();

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeFixture, type Fixture } from '../cases/test-fixtures';
-import { prefixQuery, significantWords } from './fts';
+import { expandWords, matchQuery, prefixQuery, rankQuery, significantWords } from './fts';
+import { searchTuning } from './search';
+import { Rng } from '../demo/generator';
 
 let f: Fixture;
 beforeEach(async () => {
@@ -128,6 +130,105 @@ describe('search.query', () => {
     const hits = (await f.call('search.query', { q: 'syrgas' })).hits;
     expect(hits.find((h) => h.ref === a.id)!.warning).toMatch(/ersatt av «Syrgas, ny ordning»/);
     expect(hits.find((h) => h.ref === b.id)!.warning).toBeNull();
+  });
+});
+
+describe('search.query: one pass to count, one to rank', () => {
+  const VOCAB = ['patienten', 'patientens', 'patient', 'utskrivning', 'utskrivningsklar', 'utskriven', 'läkemedel', 'läkemedelslista', 'hjälpmedel', 'insulin', 'överrapportering', 'rutinen', 'saknades', 'hemgång', 'SIP'];
+
+  /** Deviations of varied length (so that scores rarely tie), a few disputes and lessons. */
+  async function corpus(n: number, seed: number) {
+    const rng = new Rng(seed);
+    for (let i = 0; i < n; i++) {
+      const words = Array.from({ length: rng.int(1, 12) }, () => rng.pick(VOCAB));
+      f.dev({ externalId: `AV-${i}`, category: rng.pick(['lakemedel', 'hjalpmedel', 'in_utskrivning']), rawCategory: rng.next() < 0.2 ? 'Läkemedel' : null, description: words.join(' ') });
+    }
+    for (let i = 0; i < 5; i++) f.disp({ externalId: `T-${i}`, summary: Array.from({ length: rng.int(2, 8) }, () => rng.pick(VOCAB)).join(' ') });
+    const ids = f.ws.sqlite.prepare('SELECT id FROM deviations').pluck().all() as number[];
+    for (let i = 0; i < 8; i++) await f.call('lessons.add', { caseKind: 'deviation', caseId: rng.pick(ids), text: Array.from({ length: rng.int(2, 10) }, () => rng.pick(VOCAB)).join(' ') });
+  }
+
+  /** bm25 over FTS5's own prefix query, as search.query ranked before. */
+  function reference(q: string, limit: number, where = '') {
+    const rows = f.ws.sqlite
+      .prepare(`SELECT kind, ref, bm25(search_fts, 0, 0, 4.0, 1.0) AS rank FROM search_fts WHERE search_fts MATCH ?${where} ORDER BY rank LIMIT ?`)
+      .all(prefixQuery(q), limit) as { kind: string; ref: string; rank: number }[];
+    const total = Number(f.ws.sqlite.prepare(`SELECT count(*) FROM search_fts WHERE search_fts MATCH ?${where}`).pluck().get(prefixQuery(q)));
+    return { total, hits: rows.map((r) => ({ key: `${r.kind}:${r.ref}`, score: Math.round(-r.rank * 1000) / 1000 })) };
+  }
+
+  /** Same scores in the same order, and the same hits for every score above the last one shown (ties at the cut may differ). */
+  function expectSameRanking(got: { key: string; score: number }[], want: { key: string; score: number }[], label: string) {
+    expect(got.map((h) => h.score), label).toEqual(want.map((h) => h.score));
+    const cut = want.at(-1)?.score;
+    const above = (xs: { key: string; score: number }[]) => xs.filter((h) => h.score !== cut).map((h) => h.key).sort();
+    expect(above(got), label).toEqual(above(want));
+  }
+
+  it('lists the indexed terms of each prefix and writes the queries from them', async () => {
+    f.dev({ externalId: 'AV-1', description: 'Patienten och patientens läkemedelslista; Ørjan' });
+    const t = expandWords(f.ws.sqlite, 'patient läkemedelsl Ørjan xyz');
+    expect(t).toEqual([
+      { word: 'patient', terms: ['patienten', 'patientens'] },
+      { word: 'läkemedelsl', terms: ['lakemedelslista'] },
+      { word: 'Ørjan', terms: null }, // ø is folded by FTS5 only: left to its prefix query
+      { word: 'xyz', terms: [] },
+    ]);
+    expect(matchQuery(t.slice(0, 3))).toBe('("patienten" OR "patientens") AND "lakemedelslista" AND "Ørjan"*');
+    expect(rankQuery(t.slice(0, 3))).toBe('"patient"* "lakemedelslista" "Ørjan"*');
+    expect(matchQuery(t)).toBeNull();
+    expect(rankQuery(t)).toBeNull();
+    expect((await f.call('search.query', { q: 'Ørjan patient' })).total).toBe(1);
+    expect((await f.call('search.query', { q: 'patient xyz' })).total).toBe(0);
+  });
+
+  it('finds, counts and ranks like the plain prefix query', async () => {
+    await corpus(150, 5);
+    const rng = new Rng(9);
+    const queries = ['patienten', 'patient', 'utskr', 'lakemedel', 'läkemedelslista', 'insulin hemgång', 'SIP rutinen', 'MC', 'AV', 'över', 'hjalpm saknades', 'x', ...Array.from({ length: 20 }, () => `${rng.pick(VOCAB).slice(0, rng.int(2, 9))} ${rng.next() < 0.5 ? rng.pick(VOCAB) : ''}`)];
+    for (const q of queries) {
+      const limit = rng.int(1, 40);
+      const got = await f.call('search.query', { q, limit });
+      const want = reference(q, limit);
+      expect(got.totalIsLowerBound).toBe(false);
+      expect(got.total, q).toBe(want.total);
+      expectSameRanking(got.hits.map((h) => ({ key: `${h.kind}:${h.ref}`, score: h.score })), want.hits, q);
+      const lessons = await f.call('search.query', { q, limit, kinds: ['lesson', 'dispute'] });
+      const wantLessons = reference(q, limit, ` AND kind IN ('lesson', 'dispute')`);
+      expect(lessons.total, q).toBe(wantLessons.total);
+      expectSameRanking(lessons.hits.map((h) => ({ key: `${h.kind}:${h.ref}`, score: h.score })), wantLessons.hits, q);
+    }
+  });
+
+  it('a broad query: says "more than", ranks all lessons, precedents and disputes and the newest deviations', async () => {
+    await corpus(120, 6);
+    // an old lesson that matches best of all (created after the deviations, but lessons have small ids)
+    const lesson = await f.call('lessons.add', { caseKind: 'deviation', caseId: 1, text: 'insulin insulin insulin' });
+    const saved = searchTuning.rankCap;
+    searchTuning.rankCap = 10;
+    try {
+      const r = await f.call('search.query', { q: 'insulin', limit: 50 });
+      const all = reference('insulin', 1000);
+      expect(all.total).toBeGreaterThan(10);
+      expect(r.total).toBe(10);
+      expect(r.totalIsLowerBound).toBe(true);
+      expect(r.hits[0]).toMatchObject({ kind: 'lesson', ref: String(lesson.id) });
+      // the window: every non-deviation hit and the deviations among the 11 highest rowids
+      const rowids = f.ws.sqlite.prepare(`SELECT rowid FROM search_fts WHERE search_fts MATCH '"insulin"' ORDER BY rowid DESC LIMIT 11`).pluck().all() as number[];
+      const lo = rowids.at(-1)!;
+      const inWindow = reference('insulin', 50, ` AND (rowid >= ${lo} OR rowid % 4 <> 0)`);
+      expectSameRanking(r.hits.map((h) => ({ key: `${h.kind}:${h.ref}`, score: h.score })), inWindow.hits, 'window');
+      expect(r.hits.filter((h) => h.kind === 'deviation').every((h) => Number(h.ref) * 4 >= lo)).toBe(true);
+      // a narrower query is ranked in full again
+      const q = 'insulin hemgång rutinen överrapportering';
+      const want = reference(q, 50);
+      expect(want.total).toBeLessThanOrEqual(10);
+      const narrow = await f.call('search.query', { q, limit: 50 });
+      expect(narrow.totalIsLowerBound).toBe(false);
+      expect(narrow.total).toBe(want.total);
+    } finally {
+      searchTuning.rankCap = saved;
+    }
   });
 });
 

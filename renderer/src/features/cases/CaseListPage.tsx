@@ -94,6 +94,11 @@ export function CaseListPage<K extends string>(props: CaseListPageProps<K>) {
   const paging = useCursorPaging(JSON.stringify(filter));
   const list = useApi('cases.list', { ...filter, cursor: paging.cursor, limit: PAGE });
   const exportCsv = useAction('cases.exportCsv');
+  // a list counted only to a bound ("över 10 000") can be counted exactly on request
+  const countExact = useAction('cases.count');
+  const filterKey = JSON.stringify(filter);
+  const [exact, setExact] = useState<{ key: string; total: number } | null>(null);
+  const exactTotal = exact && exact.key === filterKey ? exact.total : null;
   const [exported, setExported] = useState('');
   const [f, setF] = useState<FilterValues<K>>(() => readFilters(keys, query));
   useEffect(() => setF(readFilters(keys, query)), [query.toString()]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -168,11 +173,31 @@ export function CaseListPage<K extends string>(props: CaseListPageProps<K>) {
           <h2 id={props.resultId} className="visually-hidden">
             Resultat
           </h2>
-          <p role="status" className="result-count">
-            {props.showLoading && list.loading ? 'Hämtar … ' : ''}
-            {formatInt(list.data.total)} {list.data.total === 1 ? props.noun[0] : props.noun[1]}
-            {activeCount ? ' med valda filter' : ''}.
-          </p>
+          {/* the button is outside the live region: a screen reader hears the count, not the button */}
+          <div className="inline-form">
+            <p role="status" className="result-count">
+              {props.showLoading && list.loading ? 'Hämtar … ' : ''}
+              {exactTotal !== null
+                ? `${formatInt(exactTotal)} ${exactTotal === 1 ? props.noun[0] : props.noun[1]}${activeCount ? ' med valda filter' : ''} (räknat exakt).`
+                : list.data.totalIsLowerBound
+                  ? `Över ${formatInt(list.data.total)} ${props.noun[1]}${activeCount ? ' med valda filter' : ''}.`
+                  : `${formatInt(list.data.total)} ${list.data.total === 1 ? props.noun[0] : props.noun[1]}${activeCount ? ' med valda filter' : ''}.`}
+            </p>
+            {exactTotal === null && list.data.totalIsLowerBound ? (
+              <button
+                type="button"
+                className="link-button"
+                disabled={countExact.busy}
+                onClick={async () => {
+                  const out = await countExact.run(filter);
+                  if (out) setExact({ key: filterKey, total: out.total });
+                }}
+              >
+                {countExact.busy ? 'Räknar …' : 'Räkna exakt'}
+              </button>
+            ) : null}
+          </div>
+          <ErrorMessage error={countExact.error} />
           {list.data.total === 0 ? (
             <EmptyState title={props.empty.title} action={props.empty.action}>
               {activeCount ? props.empty.filtered : props.empty.none}
@@ -185,7 +210,16 @@ export function CaseListPage<K extends string>(props: CaseListPageProps<K>) {
                 sort={filter.sort}
                 onSort={() => navigate(path, { ...readFilters(keys, query), sort: filter.sort === 'date_desc' ? 'asc' : '' })}
               />
-              <Pager page={paging.page} shown={list.data.cases.length} limit={PAGE} total={list.data.total} nextCursor={list.data.nextCursor} onNext={paging.next} onPrev={paging.prev} />
+              <Pager
+                page={paging.page}
+                shown={list.data.cases.length}
+                limit={PAGE}
+                total={exactTotal ?? list.data.total}
+                totalIsLowerBound={exactTotal === null && list.data.totalIsLowerBound}
+                nextCursor={list.data.nextCursor}
+                onNext={paging.next}
+                onPrev={paging.prev}
+              />
             </>
           )}
         </section>

@@ -65,16 +65,29 @@ export function useCursorPaging(resetKey: string) {
   };
 }
 
-export function Pager(props: { page: number; shown: number; limit: number; total: number; nextCursor: string | null | undefined; onNext(c: string): void; onPrev(): void }) {
+export function Pager(props: {
+  page: number;
+  shown: number;
+  limit: number;
+  total: number;
+  /** the list holds more than `total` (counted only to a bound) */
+  totalIsLowerBound?: boolean;
+  nextCursor: string | null | undefined;
+  onNext(c: string): void;
+  onPrev(): void;
+}) {
   const first = (props.page - 1) * props.limit + 1;
   const last = first + props.shown - 1;
+  // on the last page of a list counted only to a bound, its length is known
+  const atEnd = props.totalIsLowerBound && !props.nextCursor && props.shown > 0;
+  const total = atEnd ? formatInt(last) : `${props.totalIsLowerBound ? 'över ' : ''}${formatInt(props.total)}`;
   return (
     <nav className="pager" aria-label="Sidbläddring">
       <button type="button" onClick={props.onPrev} disabled={props.page <= 1}>
         <span aria-hidden="true">← </span>Föregående
       </button>
       <span>
-        {props.shown > 0 ? `Rad ${formatInt(first)}–${formatInt(last)} av ${formatInt(props.total)}` : `0 av ${formatInt(props.total)}`} · sida {props.page}
+        {props.shown > 0 ? `Rad ${formatInt(first)}–${formatInt(last)} av ${total}` : `0 av ${total}`} · sida {props.page}
       </span>
       <button type="button" onClick={() => props.nextCursor && props.onNext(props.nextCursor)} disabled={!props.nextCursor}>
         Nästa sida<span aria-hidden="true"> →</span>

@@ -77,7 +77,9 @@ export function SearchPage({ route }: { route: Route }) {
             : res.data
               ? res.data.total === 0
                 ? `Inga träffar för ”${res.data.query}”.`
-                : `${formatInt(res.data.total)} ${res.data.total === 1 ? 'träff' : 'träffar'} för ”${res.data.query}”${res.data.total > res.data.hits.length ? ` – de ${res.data.hits.length} bästa visas` : ''}, bäst först.`
+                : res.data.totalIsLowerBound
+                  ? `Över ${formatInt(res.data.total)} träffar för ”${res.data.query}” – de ${res.data.hits.length} bästa visas, valda bland alla lärdomar, vägledande fall och tvister och de ${formatInt(res.data.total)} senast inlästa avvikelserna. Skriv fler ord för att söka smalare.`
+                  : `${formatInt(res.data.total)} ${res.data.total === 1 ? 'träff' : 'träffar'} för ”${res.data.query}”${res.data.total > res.data.hits.length ? ` – de ${res.data.hits.length} bästa visas` : ''}, bäst först.`
               : ''}
       </div>
       {res.loading && !res.data && q.trim() ? <Loading label="Söker …" /> : null}
