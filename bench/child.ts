@@ -108,7 +108,7 @@ async function caselist() {
     ['fritext + område', { kind: 'deviation', q: 'information', category: 'sip' }],
     ['fritext + period', { kind: 'deviation', q: 'utskrivning', from: monthFrom, to: maxDate }],
   ];
-  const results: { name: string; total: number; first: number[]; mid: number[]; last: number[] }[] = [];
+  const results: { name: string; total: number; lowerBound: boolean; first: number[]; mid: number[]; last: number[] }[] = [];
   for (const [name, f] of filters) {
     const input = { ...f, sort: 'date_desc', limit: 50 };
     const page1 = await core.call('cases.list', input);
@@ -126,7 +126,7 @@ async function caselist() {
     const lastCursor = cursorAt(minDate, 2 ** 31);
     if (midCursor) mid.push(...(await repeat(repeats, () => core.call('cases.list', { ...input, cursor: midCursor }))));
     if (lastCursor) last.push(...(await repeat(repeats, () => core.call('cases.list', { ...input, cursor: lastCursor }))));
-    results.push({ name, total: page1.total, first, mid, last });
+    results.push({ name, total: page1.total, lowerBound: page1.totalIsLowerBound, first, mid, last });
   }
   out({ openMs, filters: results });
   core.close();
@@ -178,11 +178,11 @@ export const SEARCH_QUERIES = [
 
 async function searchBench() {
   const { core, openMs } = await open();
-  const results: { q: string; total: number; times: number[] }[] = [];
+  const results: { q: string; total: number; lowerBound: boolean; times: number[] }[] = [];
   for (const q of SEARCH_QUERIES) {
     const r = await core.call('search.query', { q, limit: 20 });
     const times = await repeat(repeats, () => core.call('search.query', { q, limit: 20 }));
-    results.push({ q, total: r.total, times });
+    results.push({ q, total: r.total, lowerBound: r.totalIsLowerBound, times });
   }
   const counts = core.ctx.ws().sqlite.prepare(`SELECT (SELECT count(*) FROM deviations) AS cases, (SELECT count(*) FROM lessons) AS lessons`).get();
   out({ openMs, queries: results, counts });

@@ -289,7 +289,7 @@ async function dashboardScenario(): Promise<void> {
 async function caselistScenario(): Promise<void> {
   const { file } = await workspaceWith(cfg.bigRows, 'big');
   const load = loadAvg();
-  const r = await child<{ openMs: number; filters: { name: string; total: number; first: number[]; mid: number[]; last: number[] }[] }>([
+  const r = await child<{ openMs: number; filters: { name: string; total: number; lowerBound: boolean; first: number[]; mid: number[]; last: number[] }[] }>([
     'caselist', '--db', file, '--repeats', String(cfg.repeats),
   ]);
   const lines = ['| filter | matches | first page (with count) | middle page | last page |', '|---|---:|---:|---:|---:|'];
@@ -299,7 +299,7 @@ async function caselistScenario(): Promise<void> {
     const m = [stats(f.first), stats(f.mid), stats(f.last)];
     for (const x of m) if (x.n && x.median > worst.ms) worst = { name: f.name, ms: x.median };
     all.push(...f.first, ...f.mid, ...f.last);
-    lines.push(`| ${f.name} | ${fmtInt(f.total)} | ${m.map((x) => (x.n ? fmtMs(x.median) : '–')).join(' | ')} |`);
+    lines.push(`| ${f.name} | ${f.lowerBound ? 'över ' : ''}${fmtInt(f.total)} | ${m.map((x) => (x.n ? fmtMs(x.median) : '–')).join(' | ')} |`);
   }
   details.push(`Case list, ${fmtInt(cfg.bigRows)} rows, 50 per page, medians of ${cfg.repeats} after a warm-up:\n\n${lines.join('\n')}`);
   add({
@@ -318,7 +318,7 @@ async function caselistScenario(): Promise<void> {
 async function searchScenario(): Promise<void> {
   const { file } = await searchWs();
   const load = loadAvg();
-  const r = await child<{ queries: { q: string; total: number; times: number[] }[]; counts: { cases: number; lessons: number } }>([
+  const r = await child<{ queries: { q: string; total: number; lowerBound: boolean; times: number[] }[]; counts: { cases: number; lessons: number } }>([
     'search', '--db', file, '--repeats', String(Math.max(cfg.repeats, 5) * 2),
   ]);
   const all = r.queries.flatMap((q) => q.times);
@@ -326,7 +326,7 @@ async function searchScenario(): Promise<void> {
   const lines = ['| query | hits | median | p95 |', '|---|---:|---:|---:|'];
   for (const q of r.queries) {
     const x = stats(q.times);
-    lines.push(`| \`${q.q}\` | ${fmtInt(q.total)} | ${fmtMs(x.median)} | ${fmtMs(x.p95)} |`);
+    lines.push(`| \`${q.q}\` | ${q.lowerBound ? 'över ' : ''}${fmtInt(q.total)} | ${fmtMs(x.median)} | ${fmtMs(x.p95)} |`);
   }
   details.push(`Search (search.query, limit 20), ${fmtInt(r.counts.cases)} cases + ${fmtInt(r.counts.lessons)} lessons:\n\n${lines.join('\n')}`);
   add({
