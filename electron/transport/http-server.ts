@@ -54,6 +54,15 @@ function safeEqual(a: string, b: string): boolean {
  * port, with a per-launch token required on every API request (401 without it) and the Host
  * header checked (no DNS rebinding).
  */
+/** decodeURIComponent, or null for a malformed escape. */
+function safeDecode(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+
 export async function startHttpServer(opts: HttpServerOptions): Promise<RunningServer> {
   const token = opts.token ?? crypto.randomBytes(24).toString('base64url');
   let port = 0;
@@ -73,8 +82,16 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       send(403, JSON.stringify({ ok: false, error: { code: 'UNAUTHORIZED', message: 'Otillåten värd.' } }));
       return;
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    if (url.pathname.startsWith('/api/')) {
+    // A request line such as `//` or `/%E0` must not take the server down: parse and decode
+    // defensively and answer 400.
+    const requested = req.url ?? '/';
+    const url = requested.startsWith('/') && URL.canParse(`http://127.0.0.1:${port}${requested}`) ? new URL(`http://127.0.0.1:${port}${requested}`) : null;
+    const pathname = url ? safeDecode(url.pathname) : null;
+    if (pathname === null) {
+      send(400, 'Ogiltig adress', 'text/plain; charset=utf-8');
+      return;
+    }
+    if (pathname.startsWith('/api/')) {
       const given = req.headers[TOKEN_HEADER];
       if (typeof given !== 'string' || !safeEqual(given, token)) {
         send(401, JSON.stringify({ ok: false, error: { code: 'UNAUTHORIZED', message: 'Saknar giltig nyckel för denna session. Öppna adressen som Samsyn skrev ut vid start.' } }));
@@ -84,7 +101,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
         send(405, JSON.stringify({ ok: false, error: { code: 'BAD_INPUT', message: 'Endast POST.' } }));
         return;
       }
-      const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const method = pathname.slice('/api/'.length);
       const chunks: Buffer[] = [];
       let size = 0;
       let tooBig = false;
@@ -107,8 +124,13 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
           send(400, JSON.stringify({ ok: false, error: { code: 'BAD_INPUT', message: 'Begäran var inte giltig JSON.' } }));
           return;
         }
-        const result = await opts.dispatch(method, input);
-        send(200, JSON.stringify(result));
+        try {
+          const result = await opts.dispatch(method, input);
+          send(200, JSON.stringify(result));
+        } catch {
+          // dispatch answers every failure as a Result; this is the last line of defence
+          if (!res.headersSent) send(500, JSON.stringify({ ok: false, error: { code: 'INTERNAL', message: 'Ett oväntat fel inträffade.' } }));
+        }
       });
       req.on('close', () => {
         if (tooBig && !res.headersSent) send(413, JSON.stringify({ ok: false, error: { code: 'BAD_INPUT', message: 'Begäran är för stor.' } }));
@@ -124,7 +146,7 @@ export async function startHttpServer(opts: HttpServerOptions): Promise<RunningS
       return;
     }
     const root = path.resolve(opts.staticDir);
-    let rel = decodeURIComponent(url.pathname);
+    let rel = pathname;
     if (rel === '/' || rel === '') rel = '/index.html';
     const file = path.resolve(root, `.${rel}`);
     if (!file.startsWith(root + path.sep)) {

@@ -135,4 +135,13 @@ describe('HTTP transport', () => {
     const escape = await request('/..%2fhemlig.txt');
     expect(escape.body).not.toContain('hemligt');
   });
+
+  it('survives malformed request lines (a double slash, a broken escape) and keeps serving', async () => {
+    expect((await request('//')).status).toBe(403); // resolves to the folder itself, not a file in it
+    expect((await request('/%E0%A4%A')).status).toBe(400);
+    const api = await request('/api/%E0', { method: 'POST', body: '{}', headers: { [TOKEN_HEADER]: server.token } });
+    expect(api.status).toBe(400);
+    const still = await request('/api/workspace.current', { method: 'POST', body: '{}', headers: { [TOKEN_HEADER]: server.token } });
+    expect(still.status).toBe(200);
+  });
 });
