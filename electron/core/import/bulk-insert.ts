@@ -13,6 +13,7 @@
  *    row by row. Unique indexes (the import key) stay. A crash rolls everything back.
  */
 import type Database from 'better-sqlite3';
+import { recurringWindow } from '../indicators/recurring';
 
 /** Rebuild the indexes when at least this many rows are inserted … */
 export const BULK_MIN_ROWS = 20_000;
@@ -50,15 +51,13 @@ export function withIndexesRebuilt<T>(sqlite: Database.Database, table: string, 
  * SQL of a subquery (`s_row`, `r`) giving, for every new staged deviation (s_outcome = 0 and no
  * stored target), its recurring flag: ≥ 3 deviations — itself, the other new rows and the stored
  * rows — with its (category, reporting_org, receiving_org) and reported_at in [x − 364 days, x].
- * Same definition as the stored flag (indicators/recurring.ts; the RANGE frame includes same-day
- * peers).
+ * The window is the stored flag's own (`recurringWindow` of indicators/recurring.ts).
  */
 export function newRowsRecurringSql(stage: string): string {
   const fresh = `SELECT s_row, category, reporting_org, receiving_org, reported_at FROM ${stage} WHERE s_outcome = 0 AND s_target IS NULL`;
   return `SELECT s_row, r FROM (
       SELECT u.s_row AS s_row,
-             count(*) OVER (PARTITION BY u.category, u.reporting_org, u.receiving_org
-                            ORDER BY julianday(u.reported_at) RANGE BETWEEN 364 PRECEDING AND CURRENT ROW) >= 3 AS r
+             ${recurringWindow('u')} AS r
         FROM (${fresh}
               UNION ALL
               SELECT NULL, d.category, d.reporting_org, d.receiving_org, d.reported_at FROM main.deviations AS d

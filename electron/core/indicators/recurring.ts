@@ -17,8 +17,12 @@ import { touchDays } from './summary';
 /** (category, reporting_org, receiving_org) */
 export type RecurrenceTriple = readonly [category: string, reportingOrg: string, receivingOrg: string];
 
-const WINDOW = `count(*) OVER (PARTITION BY d.category, d.reporting_org, d.receiving_org
-                  ORDER BY julianday(d.reported_at) RANGE BETWEEN 364 PRECEDING AND CURRENT ROW) >= 3`;
+/** The flag of a row aliased `alias`, as a window expression over its triple (one definition for every writer). */
+export const recurringWindow = (alias: string): string =>
+  `count(*) OVER (PARTITION BY ${alias}.category, ${alias}.reporting_org, ${alias}.receiving_org
+                  ORDER BY julianday(${alias}.reported_at) RANGE BETWEEN 364 PRECEDING AND CURRENT ROW) >= 3`;
+
+const WINDOW = recurringWindow('d');
 
 const TRIPLES = 'recurring_triples';
 
