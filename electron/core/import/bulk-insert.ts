@@ -3,10 +3,11 @@
  *
  * 1. New deviations are inserted with their `recurring` flag already computed (a window over the
  *    new rows together with the stored rows of the same (category, reporting org, receiving org)
- *    triples), so `refreshRecurring` afterwards only has to change the stored rows whose flag the
- *    new rows changed — not every new row a second time (≈ 0.8 s of a 200 000-row first import).
- *    The refresh stays the authority: it recomputes every touched triple, so the flags are exact
- *    even if this estimate were wrong.
+ *    triples) — the same window `refreshRecurring` evaluates, over the same rows, so the flags are
+ *    exact. The refresh afterwards covers only what the insert cannot see: the stored rows of the
+ *    new rows' triples (a new row can make a later stored row recurring) and the old and new
+ *    triples of changed rows. A triple that held no rows before is not recomputed a second time
+ *    (a first import of 200 000 rows: refresh 0.8 s → 0). Tests compare with a full refresh.
  * 2. A bulk load (many new rows compared with the rows already stored) drops the table's
  *    secondary indexes, inserts, and creates them again from their stored definitions, inside
  *    the same transaction: building an index once from sorted data is cheaper than updating it

@@ -111,6 +111,21 @@ describe('stored dev.recurring flag', () => {
     expect(flags(s)).toEqual(oracle(s));
   });
 
+  it('a new row alone makes a stored later row recurring (no changed row in that triple)', async () => {
+    t = await tempWorkspace();
+    const s = t.ws.sqlite;
+    const stored = [row('N-1', '2025-05-01', 'SIP'), row('N-2', '2025-06-01', 'SIP'), row('O-1', '2025-05-01', 'Läkemedel')];
+    expect((await imp(stored, 'maj.csv')).inserted).toBe(3);
+    expect(flags(s)).toEqual({ 'N-1': 0, 'N-2': 0, 'O-1': 0 });
+    // the same export again (unchanged rows) plus one earlier row of the SIP triple
+    const r2 = await imp([...stored, row('N-0', '2025-01-01', 'SIP')], 'jun.csv');
+    expect(r2).toMatchObject({ inserted: 1, updated: 0, unchanged: 3 });
+    // N-2's year [2024-06-02, 2025-06-01] now holds N-0, N-1, N-2; N-0 and N-1 see fewer than three
+    expect(flags(s)).toEqual({ 'N-0': 0, 'N-1': 0, 'N-2': 1, 'O-1': 0 });
+    expect(flags(s)).toEqual(oracle(s));
+    expect(s.transaction(() => refreshRecurring(s))()).toBe(0);
+  });
+
   it('a fixed quarantine row joins its triple', async () => {
     t = await tempWorkspace();
     const s = t.ws.sqlite;

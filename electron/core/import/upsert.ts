@@ -139,6 +139,17 @@ export function applyStage(sqlite: Database.Database, stage: Stage, a: ApplyInpu
           )
           .run(a.sourceSystem, batchId, a.nowIso, a.nowIso);
       const storedBefore = Number(sqlite.prepare(`SELECT count(*) FROM main.${T.table}`).pluck().get());
+      // The new rows' flags are exact (computed over the new and the stored rows of their triple);
+      // only stored rows can still change: refresh the new rows' triples that already hold rows.
+      if (flag && storedBefore > 0) {
+        recurrenceTriples.push(
+          ...triplesOf(
+            sqlite,
+            `SELECT DISTINCT s.category, s.reporting_org, s.receiving_org FROM ${S} AS s WHERE s.s_outcome = 0 AND s.s_target IS NULL
+               AND EXISTS (SELECT 1 FROM main.deviations AS d WHERE d.category = s.category AND d.reporting_org = s.reporting_org AND d.receiving_org = s.receiving_org)`,
+          ),
+        );
+      }
       if (isBulkLoad(counts.inserted, storedBefore)) withIndexesRebuilt(sqlite, T.table, insert);
       else insert();
     }
@@ -146,7 +157,7 @@ export function applyStage(sqlite: Database.Database, stage: Stage, a: ApplyInpu
       recurrenceTriples.push(
         ...triplesOf(
           sqlite,
-          `SELECT DISTINCT s.category, s.reporting_org, s.receiving_org FROM ${S} AS s WHERE s.s_outcome = 0 AND (s.s_target IS NULL OR s.s_old_hash <> s.s_hash)`,
+          `SELECT DISTINCT s.category, s.reporting_org, s.receiving_org FROM ${S} AS s WHERE ${changed}`,
         ),
       );
       refreshRecurring(sqlite, recurrenceTriples);
