@@ -65,3 +65,22 @@ export function newRowsRecurringSql(stage: string): string {
                WHERE (d.category, d.reporting_org, d.receiving_org) IN (SELECT category, reporting_org, receiving_org FROM (${fresh}))) AS u
     ) WHERE s_row IS NOT NULL`;
 }
+
+const NEW_RECURRING = 'import_new_recurring';
+
+/**
+ * Fills `temp.import_new_recurring` with the stage rows (s_row) of the new deviations that are
+ * recurring and returns the SQL expression of a stage row `s`'s flag. A table of the recurring rows
+ * is cheaper to probe than joining the window's 200 000-row result back onto the stage. Call
+ * `dropNewRecurring` after the insert.
+ */
+export function markNewRecurring(sqlite: Database.Database, stage: string): string {
+  sqlite.exec(`CREATE TEMP TABLE IF NOT EXISTS ${NEW_RECURRING} (s_row INTEGER PRIMARY KEY)`);
+  sqlite.exec(`DELETE FROM temp.${NEW_RECURRING}`);
+  sqlite.prepare(`INSERT INTO temp.${NEW_RECURRING} (s_row) SELECT s_row FROM (${newRowsRecurringSql(stage)}) WHERE r`).run();
+  return `(s.s_row IN temp.${NEW_RECURRING})`;
+}
+
+export function dropNewRecurring(sqlite: Database.Database): void {
+  sqlite.exec(`DROP TABLE IF EXISTS temp.${NEW_RECURRING}`);
+}

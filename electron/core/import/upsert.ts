@@ -14,7 +14,7 @@ import { columnsOf, type CellValue } from './validate';
 import type { Stage } from './stage';
 import { refreshRecurring, triplesOf, type RecurrenceTriple } from '../indicators/recurring';
 import { refreshSummary, touchDaysFrom, touchWrittenDays } from '../indicators/summary';
-import { isBulkLoad, newRowsRecurringSql, withIndexesRebuilt } from './bulk-insert';
+import { dropNewRecurring, isBulkLoad, markNewRecurring, withIndexesRebuilt } from './bulk-insert';
 
 export { Stage } from './stage';
 
@@ -129,15 +129,17 @@ export function applyStage(sqlite: Database.Database, stage: Stage, a: ApplyInpu
     if (counts.inserted > 0) {
       // deviations: the recurring flag computed on the way in (bulk-insert.ts)
       const flag = a.kind === 'deviations';
-      const insert = () =>
+      // computed before a bulk load drops the indexes (the stored rows of the triples are read by deviations_recurring)
+      const recurring = flag ? markNewRecurring(sqlite, S) : null;
+      const insert = () => {
         sqlite
           .prepare(
             `INSERT INTO main.${T.table} (source_system, ${cols.join(', ')}, content_hash, batch_id, created_at, updated_at${flag ? ', recurring' : ''})
-             SELECT ?, ${cols.map((c) => `s.${c}`).join(', ')}, s.s_hash, ?, ?, ?${flag ? ', coalesce(w.r, 0)' : ''} FROM ${S} AS s
-             ${flag ? `LEFT JOIN (${newRowsRecurringSql(S)}) AS w ON w.s_row = s.s_row` : ''}
+             SELECT ?, ${cols.map((c) => `s.${c}`).join(', ')}, s.s_hash, ?, ?, ?${recurring ? `, ${recurring}` : ''} FROM ${S} AS s
              WHERE s.s_outcome = 0 AND s.s_target IS NULL ORDER BY s.s_row`,
           )
           .run(a.sourceSystem, batchId, a.nowIso, a.nowIso);
+      };
       const storedBefore = Number(sqlite.prepare(`SELECT count(*) FROM main.${T.table}`).pluck().get());
       // The new rows' flags are exact (computed over the new and the stored rows of their triple);
       // only stored rows can still change: refresh the new rows' triples that already hold rows.
@@ -152,6 +154,7 @@ export function applyStage(sqlite: Database.Database, stage: Stage, a: ApplyInpu
       }
       if (isBulkLoad(counts.inserted, storedBefore)) withIndexesRebuilt(sqlite, T.table, insert);
       else insert();
+      if (recurring) dropNewRecurring(sqlite);
     }
     if (a.kind === 'deviations' && counts.inserted + counts.updated > 0) {
       recurrenceTriples.push(
