@@ -1,12 +1,5 @@
 /**
- * Samsyn benchmarks (issue 10): `npm run bench [-- options]`.
- *
- *   --quick             fewer rows and repeats (a sanity run in a minute or two)
- *   --only a,b          only these scenarios: import, import-1m, dashboard, caselist, search, pdf, browser
- *   --repeats N         timed repeats per scenario after one warm-up (default 5, quick 2)
- *   --seed N            generator seed (default 1)
- *   --note TEXT         a note written with the results (e.g. "before dropping index X")
- *   --no-record         print only; do not append to bench/RESULTS.md
+ * Samsyn benchmarks (issue 10): `npm run bench [-- options]` (options: USAGE below, `--help`).
  *
  * Data comes from the project's own seeded generator (`samsyn generate`) and demo builder
  * (`samsyn demo`); large workspaces are built through the real importer once and cached under
@@ -22,16 +15,38 @@ import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { DATA, fileSha, lastJson, loadAvg, mustRun, removeDb, ROOT, samsyn, stats, type Stats } from './lib';
 
-const { values } = parseArgs({
-  options: {
-    quick: { type: 'boolean' },
-    only: { type: 'string' },
-    repeats: { type: 'string' },
-    seed: { type: 'string' },
-    note: { type: 'string' },
-    'no-record': { type: 'boolean' },
-  },
-});
+const USAGE = `npm run bench [-- options]
+  --quick             fewer rows and repeats (a sanity run in a minute or two)
+  --only a,b          only these scenarios: import, import-1m, dashboard, caselist, search, pdf, browser
+  --repeats N         timed repeats per scenario after one warm-up (default 5, quick 2)
+  --seed N            generator seed (default 1)
+  --note TEXT         a note written with the results
+  --no-record         print only; do not append to bench/RESULTS.md
+  --help              this text`;
+
+function options() {
+  try {
+    return parseArgs({
+      options: {
+        quick: { type: 'boolean' },
+        only: { type: 'string' },
+        repeats: { type: 'string' },
+        seed: { type: 'string' },
+        note: { type: 'string' },
+        'no-record': { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    }).values;
+  } catch (e) {
+    console.error(`${(e as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+const values = options();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 const quick = !!values.quick;
 const cfg = {
@@ -47,7 +62,16 @@ const QUARTER = { from: '2025-10-01', to: '2025-12-31' };
 const ALL = ['import', 'import-1m', 'dashboard', 'caselist', 'search', 'pdf', 'browser'] as const;
 type Scenario = (typeof ALL)[number];
 const only = values.only ? values.only.split(',').map((s) => s.trim()) : null;
-for (const o of only ?? []) if (!ALL.includes(o as Scenario)) throw new Error(`unknown scenario "${o}" (one of ${ALL.join(', ')})`);
+for (const o of only ?? []) {
+  if (!ALL.includes(o as Scenario)) {
+    console.error(`unknown scenario "${o}" (one of ${ALL.join(', ')})\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+if (!Number.isInteger(cfg.repeats) || cfg.repeats < 1 || !Number.isInteger(cfg.seed)) {
+  console.error(`--repeats must be a whole number ≥ 1 and --seed a whole number\n\n${USAGE}`);
+  process.exit(2);
+}
 const selected = ALL.filter((s) => !only || only.includes(s));
 const full = !quick;
 
