@@ -3,6 +3,7 @@ import { openCore, parse, printJson, progressPrinter, UsageError, type CliIO } f
 import { importCliOutputSchema, type ImportReport } from '../../../shared/domain/import';
 import { importFile } from '../../core/import/import-file';
 import { isUserError } from '../../core/errors';
+import { redactIdentityNumbers } from '../../core/privacy/pnr';
 
 const fmt = (n: number) => n.toLocaleString('sv-SE');
 
@@ -41,7 +42,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const progress = progressPrinter(io);
   try {
     for (const file of files) {
-      const name = path.basename(file);
+      const name = redactIdentityNumbers(path.basename(file)); // the name is stored and printed
       try {
         const report = await importFile(core.ctx.ws(), { path: file }, name, {
           kind: what,

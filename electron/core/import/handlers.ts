@@ -2,6 +2,7 @@ import type { HandlerMap } from '../../../shared/api/contract';
 import type { importMethods, ImportBatch } from '../../../shared/api/imports';
 import type { CoreContext } from '../context';
 import { UserError } from '../errors';
+import { redactIdentityNumbers } from '../privacy/pnr';
 import { importFile, previewFile } from './import-file';
 import { discardQuarantine, fixQuarantine, listQuarantine } from './quarantine';
 import { deleteProfile, listProfiles, saveProfile } from './profiles';
@@ -18,17 +19,25 @@ const BATCH_COLUMNS = `id, kind, file_name AS fileName, file_size AS fileSize, s
   imported_at AS importedAt, imported_on AS importedOn, rows, inserted, updated, unchanged, quarantined,
   outside_delregion AS outsideDelregion, duplicates_in_file AS duplicatesInFile, pseudonymised`;
 
+/** An imported file's name is stored and shown: no identity number in it (privacy/pnr.ts). */
+function withSafeName<T extends { fileName: string }>(input: T): T {
+  return { ...input, fileName: redactIdentityNumbers(input.fileName) };
+}
+
 export function createImportHandlers(ctx: CoreContext): HandlerMap<typeof importMethods> {
   return {
-    'imports.preview': (i) =>
-      previewFile(ctx.ws(), { bytes: decode(i.bytesBase64, i.fileName) }, i.fileName, {
+    'imports.preview': (input) => {
+      const i = withSafeName(input);
+      return previewFile(ctx.ws(), { bytes: decode(i.bytesBase64, i.fileName) }, i.fileName, {
         kind: i.kind,
         sheet: i.sheet,
         profileId: i.profileId,
         mapping: i.mapping,
         now: ctx.now(),
-      }),
-    'imports.start': (i) => {
+      });
+    },
+    'imports.start': (input) => {
+      const i = withSafeName(input);
       const ws = ctx.ws();
       const bytes = decode(i.bytesBase64, i.fileName);
       return ctx.jobs.start('import', ({ signal, report }) =>

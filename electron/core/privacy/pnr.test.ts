@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findIdentityNumbers, luhnOk, scanPersonalData } from './pnr';
+import { findIdentityNumbers, luhnOk, redactIdentityNumbers, scanPersonalData } from './pnr';
 
 describe('identity numbers', () => {
   it('checks the Luhn digit over the 10-digit form', () => {
@@ -21,6 +21,18 @@ describe('identity numbers', () => {
     expect(findIdentityNumbers('fel 811218-9875')).toEqual([]);
     expect(findIdentityNumbers('månad 13: 811318-9870')).toEqual([]);
     expect(findIdentityNumbers('ärende MC-2024-000001 och 2024-07-03')).toEqual([]);
+  });
+
+  it('finds a number glued to a word, and with an en dash or a space for the hyphen', () => {
+    const text = 'Pnr8507092388, pnr850709-2388, Patient198507092388. ID850709–2388 och 850709 2388 samt 0311304562slut';
+    expect(findIdentityNumbers(text).map((h) => h.raw)).toEqual(['8507092388', '850709-2388', '198507092388', '850709–2388', '850709 2388', '0311304562']);
+    expect(new Set(findIdentityNumbers(text).map((h) => h.tenDigits)).size).toBe(2);
+    expect(findIdentityNumbers('ärende AV2024-000117, lopnr 12345')).toEqual([]);
+  });
+
+  it('redacts identity numbers in a file name', () => {
+    expect(redactIdentityNumbers('avvikelse_850709-2388.csv')).toBe('avvikelse_[personnummer].csv');
+    expect(redactIdentityNumbers('avvikelser 2025-Q4.csv')).toBe('avvikelser 2025-Q4.csv');
   });
 
   it('does not take a part of a longer digit string', () => {

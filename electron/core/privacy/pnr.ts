@@ -1,6 +1,7 @@
 /**
  * Swedish personal identity numbers (personnummer) and coordination numbers (samordningsnummer).
- * Forms: YYMMDD-NNNC, YYMMDD+NNNC, YYMMDDNNNC, YYYYMMDD-NNNC, YYYYMMDDNNNC; C is the Luhn check
+ * Forms: YYMMDD-NNNC, YYMMDD+NNNC, YYMMDDNNNC, YYYYMMDD-NNNC, YYYYMMDDNNNC (also with an en dash or a
+ * space for the hyphen); C is the Luhn check
  * digit (weights 2,1) over the 10-digit form; a coordination number has day + 60.
  */
 export interface IdentityNumberHit {
@@ -32,8 +33,11 @@ function validDate(yy: number, mm: number, dd: number): boolean {
   return dd <= daysIn || (mm === 2 && dd === 29 && yy >= 0);
 }
 
-// 12 digits (century) or 10 digits, optional - or + before the last four; not part of a longer number.
-const PATTERN = /(?<![0-9A-Za-z])(\d{2})?(\d{2})(\d{2})(\d{2})([-+]?)(\d{4})(?![0-9])/g;
+// 12 digits (century) or 10 digits, optionally - or + (also an en dash, as word processors
+// write it, or one space) before the last four; not part of a longer number. A letter right
+// before is allowed ("Pnr8507092388", "patient850709-2388"): a false positive only hides a
+// harmless number, a miss would store a person's identity.
+const PATTERN = /(?<![0-9])(\d{2})?(\d{2})(\d{2})(\d{2})([-+\u2013 ]?)(\d{4})(?![0-9])/g;
 
 export function findIdentityNumbers(text: string): IdentityNumberHit[] {
   const hits: IdentityNumberHit[] = [];
@@ -54,6 +58,22 @@ export function findIdentityNumbers(text: string): IdentityNumberHit[] {
     hits.push({ start: m.index!, end: m.index! + raw.length, raw, tenDigits: ten, kind });
   }
   return hits;
+}
+
+/**
+ * The text with every identity number replaced by `[personnummer]` — for names that are shown and
+ * stored but are not case data (an imported file's name: "avvikelse_850709-2388.csv").
+ */
+export function redactIdentityNumbers(text: string): string {
+  const hits = findIdentityNumbers(text);
+  if (hits.length === 0) return text;
+  let out = '';
+  let pos = 0;
+  for (const h of hits) {
+    out += `${text.slice(pos, h.start)}[personnummer]`;
+    pos = h.end;
+  }
+  return out + text.slice(pos);
 }
 
 export interface PersonalDataHit {

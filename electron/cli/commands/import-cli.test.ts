@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../samsyn';
+import type { CliIO } from '../io';
+import { createWorkspace } from '../../core/workspace/workspace';
+import { devCells, genDeviations, STD_HEADERS, toCsv } from '../../core/import/test-helpers';
+
+let dir: string;
+let db: string;
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIO = { out: (t) => void (out += `${t}\n`), err: (t) => void (err += `${t}\n`), isTTY: false };
+  const code = await main(argv, io);
+  return { code, out, err };
+}
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samsyn-cli-import-'));
+  process.env.SAMSYN_HOME = path.join(dir, 'home');
+  db = path.join(dir, 'ws.samsyn');
+  (await createWorkspace(db, { delregionId: 'skaraborg', userName: 'Anna' })).close();
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('samsyn import: file names', () => {
+  it('never stores or prints an identity number that is part of the file name', async () => {
+    // 850709-2388: a valid personnummer (Luhn)
+    const good = path.join(dir, 'avvikelse_850709-2388.csv');
+    fs.writeFileSync(good, toCsv(STD_HEADERS, genDeviations(3, 5).map(devCells)));
+    const empty = path.join(dir, 'tom_8507092388.csv');
+    fs.writeFileSync(empty, '');
+    const r = await run('import', 'deviations', good, empty, '--db', db, '--json');
+    expect(r.code).toBe(1); // the empty file is refused
+    const doc = JSON.parse(r.out) as { files: { file: string }[]; refused: { file: string; message: string }[] };
+    expect(doc.files.map((f) => f.file)).toEqual(['avvikelse_[personnummer].csv']);
+    expect(doc.refused).toEqual([{ file: 'tom_[personnummer].csv', message: 'Filen tom_[personnummer].csv är tom.' }]);
+    expect(`${r.out}${r.err}`).not.toMatch(/850709|8507092388/);
+    const s = new Database(db, { readonly: true });
+    try {
+      expect(s.prepare('SELECT file_name FROM import_batches').pluck().all()).toEqual(['avvikelse_[personnummer].csv']);
+      expect(s.prepare(`SELECT count(*) FROM import_batches WHERE report LIKE '%850709%'`).pluck().get()).toBe(0);
+    } finally {
+      s.close();
+    }
+  });
+});
