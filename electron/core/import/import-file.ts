@@ -12,7 +12,7 @@ import { defaultSourceSystem, fieldsOf, type ImportCaseKind, type ImportReport, 
 import { UserError } from '../errors';
 import type { OpenedWorkspace } from '../db/open-workspace';
 import { kommunMatcher } from '../workspace/workspace';
-import { openTable, type RawRow, type TableInfo, type TableInput } from './read-table';
+import { openTable, type RawRow, type TableInfo, type TableInput, type TableReader } from './read-table';
 import { countKnownColumns, displayHeaders, headerSignature, HEADER_MIN_KNOWN, HEADER_SCAN_ROWS, noHeaderError, normalizeHeader, proposeMapping, resolveMapping, type ResolvedMapping } from './mapping';
 import { Pseudonymiser, pseudonymiserFor } from './deidentify';
 import { makeLookups, recordOf, validateRow, type Lookups, type RowError } from './validate';
@@ -71,8 +71,25 @@ export async function findHeader(
   kind: ImportCaseKind,
   opts: { sheet?: string; profileHeaders?: string[]; signal?: AbortSignal },
 ): Promise<HeaderFound> {
-  const reader = await openTable(input, fileName, opts.sheet ? { sheet: opts.sheet } : undefined);
-  const it = reader.rows(opts.signal)[Symbol.asyncIterator]();
+  const extra = opts.profileHeaders ? new Set(opts.profileHeaders.map(normalizeHeader).filter(Boolean)) : undefined;
+  const first = await openTable(input, fileName, opts.sheet ? { sheet: opts.sheet } : undefined);
+  const found = await scanForHeader(first, kind, extra, opts.signal);
+  if (found) return found;
+  // CSV: the separator is detected from how consistently it splits the first records; irregular
+  // rows (a stray ";" in a text, a missing last field) together with commas in organisation names
+  // can make "," win although the header row is clearly ";"-separated. The header row decides.
+  if (first.info.format === 'csv') {
+    for (const separator of [';', '\t', ','] as const) {
+      if (separator === first.info.separator) continue;
+      const again = await scanForHeader(await openTable(input, fileName, { separator }), kind, extra, opts.signal);
+      if (again) return again;
+    }
+  }
+  throw noHeaderError(fileName, kind);
+}
+
+async function scanForHeader(reader: TableReader, kind: ImportCaseKind, extra: Set<string> | undefined, signal: AbortSignal | undefined): Promise<HeaderFound | null> {
+  const it = reader.rows(signal)[Symbol.asyncIterator]();
   const close = async () => {
     try {
       await it.return?.();
@@ -80,7 +97,6 @@ export async function findHeader(
       /* already closed */
     }
   };
-  const extra = opts.profileHeaders ? new Set(opts.profileHeaders.map(normalizeHeader).filter(Boolean)) : undefined;
   try {
     for (let scanned = 0; scanned < HEADER_SCAN_ROWS; scanned++) {
       const n = await it.next();
@@ -94,7 +110,7 @@ export async function findHeader(
     throw e;
   }
   await close();
-  throw noHeaderError(fileName, kind);
+  return null;
 }
 
 export interface MappingChoice {
@@ -126,14 +142,38 @@ export class RowProcessor {
     readonly headers: string[],
     readonly lookups: Lookups,
     readonly pseudo: Pseudonymiser,
+    /** CSV: a row with values beyond the header's columns is quarantined (a separator inside an unquoted text shifts the columns). */
+    readonly separator: string | null = null,
   ) {}
 
   process(row: RawRow) {
     const cells = this.pseudo.cleanCells(row.cells); // the reader hands out a fresh array per row
-    const outcome = validateRow(this.kind, row.rowNumber, cells, this.map, this.lookups);
+    let outcome = validateRow(this.kind, row.rowNumber, cells, this.map, this.lookups);
+    if (this.separator !== null && cells.length > this.headers.length) {
+      const extra = this.extraFields(row.rowNumber, cells);
+      if (extra) outcome = { kind: 'quarantine', errors: [...(outcome.kind === 'quarantine' ? outcome.errors : []), extra] };
+    }
     const idIdx = this.map.index.external_id!;
     const id = idIdx >= 0 ? cleanText(cells[idIdx] ?? '', false) : null;
     return { cells, outcome, externalId: id };
+  }
+
+  private extraFields(rowNumber: number, cells: string[]): RowError | null {
+    const n = this.headers.length;
+    let last = cells.length - 1;
+    while (last >= n && cells[last]!.trim() === '') last--;
+    if (last < n) return null; // only empty fields after the last column (a trailing separator)
+    const extra = cells.slice(n, last + 1).join(this.separator!);
+    const shown = extra.length > 80 ? `${extra.slice(0, 77)}…` : extra;
+    const sep = this.separator === '\t' ? 'tabb' : `"${this.separator}"`;
+    return {
+      field: '',
+      column: `Kolumn ${n + 1}`,
+      value: extra,
+      message:
+        `Rad ${rowNumber}: raden har ${last + 1} fält men rubrikraden ${n}, så värdena hamnar i fel kolumner; "${shown}" hör inte till någon kolumn. ` +
+        `Troligen står ett ${sep} i en text utan citattecken – rätta raden i karantänen eller i källfilen.`,
+    };
   }
 
   rawObject(cells: string[]): Record<string, string> {
@@ -228,7 +268,7 @@ export async function importFile(ws: OpenedWorkspace, input: TableInput, fileNam
       const resolved = resolveMapping(kind, head.headers, choice.mapping, fileName);
       const sourceSystem = (opts.sourceSystem?.trim() || choice.profile?.sourceSystem || defaultSourceSystem[kind]).trim();
       const pseudo = pseudonymiserFor(sqlite);
-      const proc = new RowProcessor(kind, resolved, head.headers, lookupsFor(ws, now), pseudo);
+      const proc = new RowProcessor(kind, resolved, head.headers, lookupsFor(ws, now), pseudo, head.info.separator ?? null);
       stage = new Stage(sqlite, kind, fast ? { sourceSystem } : {});
       const chunk = opts.chunkRows ?? 2000;
       const duplicates: ImportReport['duplicates'] = [];
@@ -370,7 +410,7 @@ export async function previewFile(
       if (!(e instanceof UserError)) throw e;
     }
     if (resolved) {
-      const proc = new RowProcessor(kind, resolved, head.headers, lookupsFor(ws, opts.now ?? new Date()), pseudonymiserFor(ws.sqlite));
+      const proc = new RowProcessor(kind, resolved, head.headers, lookupsFor(ws, opts.now ?? new Date()), pseudonymiserFor(ws.sqlite), head.info.separator ?? null);
       while (sampleRows.length < (opts.sampleSize ?? 10)) {
         const n = await head.rest.next();
         if (n.done) break;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importFile, previewFile } from './import-file';
 import { call } from '../../transport/dispatch';
+import { detectSeparator } from './read-csv';
 import { deviationRecordSchema, disputeRecordSchema } from './validate';
 import { importReportSchema } from '../../../shared/domain/import';
 import { devCells, genDeviations, makePnr, makeXlsx, rng, STD_HEADERS, tableCounts, tempWorkspace, toCsv, TEST_TODAY, type TestWorkspace } from './test-helpers';
@@ -218,6 +219,38 @@ describe('deviation import', () => {
   });
 });
 
+describe('rows wider than the header (CSV)', () => {
+  it('quarantines a row whose unquoted separator shifted its values, and accepts trailing empty fields', async () => {
+    t = await tempWorkspace();
+    const rows = genDeviations(3, 41).map(devCells);
+    const line = (c: string[]) => c.join(';');
+    const shifted = [...rows[1]!];
+    shifted[13] = 'Del ett; del två'; // description with a bare ";": 16 fields
+    const text = [STD_HEADERS.join(';'), `${line(rows[0]!)};;`, line(shifted), line(rows[2]!)].join('\r\n') + '\r\n';
+    const r = await importFile(t.ws, bytes(Buffer.from(text)), 'avvikelser.csv', { kind: 'deviations', now: TEST_TODAY });
+    expect(r).toMatchObject({ rows: 3, inserted: 2, quarantined: 1 });
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatchObject({ row: 3, column: 'Kolumn 16', value: rows[1]![14] });
+    expect(r.errors[0]!.message).toMatch(/^Rad 3: raden har 16 fält men rubrikraden 15, så värdena hamnar i fel kolumner; ".*" hör inte till någon kolumn\. Troligen står ett ";" i en text utan citattecken/);
+    const q = await call(t.dispatch, 'quarantine.list', { batchId: r.batchId! });
+    expect(q.rows[0]!.raw['Kolumn 16']).toBe(rows[1]![14]);
+  });
+
+  it('finds the ";" header although irregular rows and commas in organisation names make "," look more regular', async () => {
+    t = await tempWorkspace();
+    const rows = genDeviations(22, 43).map((d) => devCells({ ...d, repOrg: `${d.repOrg}, enhet 2`, recOrg: `${d.recOrg}, avdelning 3`, action: '' }));
+    const lines = rows.map((c) => c.join(';'));
+    lines[20] = rows[20]!.map((c, i) => (i === 13 ? 'Del ett; del två' : i === 14 ? 'Rutin ses över' : c)).join(';'); // 16 fields
+    lines[21] = rows[21]!.slice(0, 14).join(';'); // the empty last field left out: 14 fields
+    const text = [STD_HEADERS.join(';'), ...lines].join('\n') + '\n';
+    expect(detectSeparator(text, true)).toBe(','); // what the file's regularity alone suggests
+    const r = await importFile(t.ws, bytes(Buffer.from(text)), 'avvikelser.csv', { kind: 'deviations', now: TEST_TODAY });
+    expect(r).toMatchObject({ rows: 22, quarantined: 1, headerRowNumber: 1 });
+    expect(r.inserted + r.outsideDelregion + r.duplicatesInFile).toBe(21);
+    expect(r.errors.map((e) => e.row)).toEqual([22]);
+  });
+});
+
 describe('disputes', () => {
   it('imports an XLSX log with a title row and date cells, fills the timeline, and is idempotent', async () => {
     t = await tempWorkspace();
@@ -261,6 +294,30 @@ describe('disputes', () => {
     const t4 = q.rows.find((x) => x.raw['Ärendenummer'] === 'T-4')!;
     expect((await call(t.dispatch, 'quarantine.discard', { id: t4.id })).status).toBe('discarded');
     expect((await call(t.dispatch, 'quarantine.list', { status: 'open' })).total).toBe(2); // the second import's two rows
+  });
+
+  it('reads a described temporary solution as yes, a text that starts with a no as no, and refuses a negative amount', async () => {
+    t = await tempWorkspace();
+    const csv = [
+      'Ärendenummer;Startdatum;Part 1;Part 2;Avtalsområde;Tillfällig lösning;Belopp kr',
+      'T-1;2025-03-01;Skövde kommun;Skaraborgs Sjukhus;SIP;Nej – ingen lösning behövs;',
+      'T-2;2025-03-01;Skövde kommun;Skaraborgs Sjukhus;SIP;Ingen;',
+      'T-3;2025-03-01;Skövde kommun;Skaraborgs Sjukhus;SIP;Saknas;',
+      'T-4;2025-03-01;Skövde kommun;Skaraborgs Sjukhus;SIP;Hemtjänsten ger insulin i väntan på beslut;',
+      'T-5;2025-03-01;Skövde kommun;Skaraborgs Sjukhus;SIP;Ja;',
+      'T-6;2025-03-01;Skövde kommun;Skaraborgs Sjukhus;SIP;;-500',
+    ].join('\n');
+    const r = await importFile(t.ws, bytes(Buffer.from(csv)), 'tvister.csv', { kind: 'disputes', now: TEST_TODAY });
+    expect(r).toMatchObject({ rows: 6, inserted: 5, quarantined: 1 });
+    expect(r.errors).toEqual([expect.objectContaining({ row: 7, field: 'settlement_sek', value: '-500', message: expect.stringMatching(/kan inte vara negativt/) })]);
+    const temp = t.ws.sqlite.prepare(`SELECT external_id, temporary_solution, temporary_solution_text FROM disputes ORDER BY external_id`).raw().all();
+    expect(temp).toEqual([
+      ['T-1', 0, null],
+      ['T-2', 0, null],
+      ['T-3', 0, null],
+      ['T-4', 1, 'Hemtjänsten ger insulin i väntan på beslut'],
+      ['T-5', 1, null],
+    ]);
   });
 });
 

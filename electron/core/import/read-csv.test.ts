@@ -137,6 +137,22 @@ describe('parsing', () => {
     ]);
   });
 
+  it('refuses a field whose opening quote is not closed right, naming the row and column, whatever the chunk size', async () => {
+    const rows = ['Id;Text;Åtgärd', 'A-1;Första;Ok', 'A-2;"Vi hittade inte journalen" sa hon;Rutin', 'A-3;Sista;Ok', 'A-4;Efter;Ok'];
+    for (const nl of ['\n', '\r\n']) {
+      for (const chunk of [1, 5, 64, undefined]) {
+        await expect(readBytes(utf8(rows.join(nl) + nl), chunk)).rejects.toThrow(
+          /Filen test\.csv kan inte läsas: på rad 3, kolumn 2, börjar ett fält med citattecken .* \(fältet börjar "Vi hittade inte journalen"/,
+        );
+      }
+    }
+    // never closed at all: found at the end of the file
+    const open = 'Id;Text\nA-1;"Patienten sa\nA-2;Ok\nA-3;Ok\n';
+    for (const chunk of [1, 7, undefined]) await expect(readBytes(utf8(open), chunk)).rejects.toThrow(/på rad 2, kolumn 2, börjar ett fält med citattecken/);
+    // a quote inside an unquoted field is plain text
+    expect((await readBytes(utf8('Id;Text\nA-1;Hon sa "nej" direkt\n'))).rows[1]!.cells).toEqual(['A-1', 'Hon sa "nej" direkt']);
+  });
+
   it('gives the same rows for CRLF and LF line endings', async () => {
     const lf = 'a,b\n1,"x\ny"\n2,z\n';
     const crlf = lf.replace(/\n/g, '\r\n').replace('x\r\ny', 'x\ny');

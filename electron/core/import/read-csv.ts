@@ -23,6 +23,8 @@ const SNIFF_RECORDS = 50;
 /** Internal knobs for tests (chunk boundaries). */
 export interface CsvReadOptions {
   chunkBytes?: number;
+  /** Use this separator instead of the detected one (the importer's retry when no header row is found). */
+  separator?: CsvSeparator;
 }
 
 export async function openCsv(
@@ -58,7 +60,9 @@ export async function openCsv(
 
   const headDecoder = makeDecoder(encoding);
   const headText = headDecoder.write(head) + (total <= SNIFF_BYTES ? headDecoder.end() : '');
-  const { separator, newline } = sniffCsv(headText, total <= SNIFF_BYTES);
+  const sniffed = sniffCsv(headText, total <= SNIFF_BYTES);
+  const separator = options.separator ?? sniffed.separator;
+  const newline = sniffed.newline;
 
   const info: TableInfo = {
     format: 'csv',
@@ -72,7 +76,7 @@ export async function openCsv(
   };
   return {
     info,
-    rows: (signal?: AbortSignal) => csvRows(input, encoding, separator, newline, signal, options.chunkBytes),
+    rows: (signal?: AbortSignal) => csvRows(input, fileName, encoding, separator, newline, signal, options.chunkBytes),
   };
 }
 
@@ -84,6 +88,7 @@ export async function openCsv(
  */
 async function* csvRows(
   input: TableInput,
+  fileName: string,
   encoding: CsvEncoding,
   separator: CsvSeparator,
   newline: CsvNewline,
@@ -95,12 +100,19 @@ async function* csvRows(
   const parser = new Papa.Parser({ delimiter: separator, newline, quoteChar: '"', escapeChar: '"' });
   const pieceBytes = chunkBytes ?? CSV_PARSE_CHUNK_BYTES;
   let carry = '';
+  let parsed = 0;
   /** Complete records of the text read so far (all of them at the end). */
   const parse = (text: string, last: boolean): string[][] => {
     const aggregate = carry + text;
     if (!aggregate) return [];
-    const result = parser.parse(aggregate, 0, !last) as { data: string[][]; meta: { cursor: number } };
+    // A block may end between the \r and \n of a CRLF: a closing quote before that lone \r looks
+    // malformed to the parser, so the \r waits for the next block (the last record is carried anyway).
+    const upTo = !last && aggregate.endsWith('\r') ? aggregate.slice(0, -1) : aggregate;
+    const result = parser.parse(upTo, 0, !last) as { data: string[][]; errors: PapaError[]; meta: { cursor: number } };
+    const quoteError = result.errors.find((e) => e.type === 'Quotes');
+    if (quoteError) throw brokenQuote(fileName, separator, parsed, quoteError, aggregate);
     carry = last ? '' : aggregate.substring(result.meta.cursor);
+    parsed += result.data.length;
     return result.data;
   };
   let record = 0;
@@ -134,6 +146,40 @@ async function* csvRows(
   } finally {
     await chunks.return(undefined);
   }
+}
+
+interface PapaError {
+  type: string;
+  code: string;
+  row: number;
+  index: number;
+}
+
+/**
+ * A field that opens with a quote but is not closed right ("Vi hittade inte journalen" sa hon;…,
+ * or no closing quote at all): the parser would read the rest of the file into that one field
+ * and the rows after it would be lost without a trace. The file is refused instead, naming the
+ * row, the column and the start of the field. (A quote inside an unquoted field is plain text.)
+ */
+function brokenQuote(fileName: string, separator: CsvSeparator, recordsBefore: number, e: PapaError, text: string): UserError {
+  const row = recordsBefore + e.row + 1;
+  // the column: separators outside quotes between the start of the line and the field's quote
+  const lineStart = Math.max(text.lastIndexOf('\n', e.index), text.lastIndexOf('\r', e.index)) + 1;
+  let column = 1;
+  let quoted = false;
+  for (let i = lineStart; i < e.index - 1; i++) {
+    const ch = text[i];
+    if (ch === '"') quoted = !quoted;
+    else if (ch === separator && !quoted) column++;
+  }
+  const piece = text.slice(e.index, e.index + 60);
+  const start = piece.split(/\r?\n|\r/)[0]!;
+  const cut = start.length === piece.length; // the field goes on beyond what is shown
+  return new UserError(
+    `Filen ${fileName} kan inte läsas: på rad ${row}, kolumn ${column}, börjar ett fält med citattecken (") som inte avslutas rätt ` +
+      `(fältet börjar "${start}${cut ? '…' : ''}"). Resten av filen skulle då läsas som en enda text, så ingenting har sparats. ` +
+      `Rätta raden – omge hela fältet med citattecken och skriv citattecken i texten dubbelt ("") – och importera filen igen.`,
+  );
 }
 
 /** A streaming decoder for the detected encoding; strips a UTF-8 BOM. */

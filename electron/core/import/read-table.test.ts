@@ -38,13 +38,15 @@ describe('refusals', () => {
     }
   });
 
-  it('refuses legacy .xls by signature and by extension', async () => {
+  it('refuses legacy .xls by signature, and a text file named .xls without calling it the old format', async () => {
     const ole2 = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]);
     expect((await refusal({ bytes: ole2 }, 'export.dat')).message).toBe(
       'Filen export.dat är i det gamla Excel-formatet .xls. Spara den som .xlsx eller CSV och försök igen.',
     );
     const text = new TextEncoder().encode('a;b\n1;2\n');
-    expect((await refusal({ bytes: text }, 'Gammal.XLS')).message).toMatch(/^Filen Gammal\.XLS är i det gamla Excel-formatet \.xls/);
+    expect((await refusal({ bytes: text }, 'Gammal.XLS')).message).toBe(
+      'Filen Gammal.XLS har ändelsen .xls men är ingen Excel-arbetsbok. Öppna den i Excel och spara den som .xlsx eller CSV, och försök igen.',
+    );
   });
 
   it('explains that an OLE2 file named .xlsx is password protected', async () => {

@@ -17,7 +17,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { UserError } from '../errors';
-import { openCsv } from './read-csv';
+import { openCsv, type CsvSeparator } from './read-csv';
 import { openXlsx } from './read-xlsx';
 
 export type TableInput = { path: string } | { bytes: Uint8Array };
@@ -60,7 +60,7 @@ function extensionOf(fileName: string): string {
 export async function openTable(
   input: TableInput,
   fileName: string,
-  opts?: { sheet?: string },
+  opts?: { sheet?: string; separator?: CsvSeparator },
 ): Promise<TableReader> {
   let size: number;
   let head: Uint8Array;
@@ -87,9 +87,15 @@ export async function openTable(
       `Filen ${fileName} är lösenordsskyddad. Ta bort lösenordet i Excel, spara filen och försök igen.`,
     );
   }
-  if (startsWith(head, OLE2_SIGNATURE) || ext === '.xls') {
+  if (startsWith(head, OLE2_SIGNATURE)) {
     throw new UserError(
       `Filen ${fileName} är i det gamla Excel-formatet .xls. Spara den som .xlsx eller CSV och försök igen.`,
+    );
+  }
+  if (ext === '.xls') {
+    // often a text or HTML table that a system saved with the .xls name
+    throw new UserError(
+      `Filen ${fileName} har ändelsen .xls men är ingen Excel-arbetsbok. Öppna den i Excel och spara den som .xlsx eller CSV, och försök igen.`,
     );
   }
   if (startsWith(head, [0x25, 0x50, 0x44, 0x46])) {
@@ -108,7 +114,7 @@ export async function openTable(
       `Filen ${fileName} är sparad som UTF-16. Spara den som CSV (UTF-8) och försök igen.`,
     );
   }
-  return openCsv(input, fileName, size);
+  return openCsv(input, fileName, size, { separator: opts?.separator });
 }
 
 async function readHead(path: string, n: number): Promise<Uint8Array> {

@@ -170,6 +170,13 @@ export function contentHash(kind: ImportCaseKind, values: CellValue[]): string {
   return sha256Hex(JSON.stringify(parts)).slice(0, 32);
 }
 
+const NO_WORDS = new Set(['nej', 'n', 'no', 'ingen', 'inga', 'inget', 'saknas', 'ej', 'inte', 'false', 'falskt', '0']);
+/** "Nej – …", "Ingen", "Saknas helt": the first word says no. */
+function startsWithNo(raw: string): boolean {
+  const first = raw.trim().split(/[\s,.;:!–—-]+/)[0] ?? '';
+  return NO_WORDS.has(first.toLowerCase());
+}
+
 const q = (v: string) => `"${v.length > 80 ? `${v.slice(0, 77)}…` : v}"`;
 
 const NO_ERRORS: readonly RowError[] = [];
@@ -329,13 +336,15 @@ export function validateDispute(row: number, cells: string[], map: ResolvedMappi
   const amountRaw = c.raw('settlement_sek');
   const amount = parseNumber(amountRaw);
   if (amount === undefined) c.fail('settlement_sek', `kolumnen "${c.col('settlement_sek')}" har värdet ${q(amountRaw.trim())}, som inte är ett belopp (skriv t.ex. 12 500,50).`);
+  else if (amount !== null && amount < 0) c.fail('settlement_sek', `kolumnen "${c.col('settlement_sek')}" har värdet ${q(amountRaw.trim())}; beloppet för ekonomisk reglering kan inte vara negativt.`);
   const tempRaw = c.raw('temporary_solution');
   let temp = parseYesNo(tempRaw);
   let tempText: string | null = null;
   if (temp === undefined) {
-    // a described temporary solution counts as "yes" and keeps its text
-    temp = true;
-    tempText = cleanText(tempRaw, true);
+    // A described temporary solution counts as "yes" and keeps its text; a text that starts with
+    // a no ("Nej – ingen lösning behövs", "Ingen", "Saknas") is a no.
+    temp = !startsWithNo(tempRaw);
+    tempText = temp ? cleanText(tempRaw, true) : null;
   }
   const princRaw = c.raw('principled');
   const principled = parseYesNo(princRaw);
