@@ -76,7 +76,25 @@ export function parse<O extends Options>(argv: string[], options: O, allowPositi
   try {
     return parseArgs({ args: argv, options, allowPositionals, strict: true });
   } catch (e) {
-    throw new UsageError((e as Error).message.replace(/^Unknown option/, 'Okänd flagga').replace(/^Option/, 'Flaggan'));
+    throw new UsageError(swedishArgsError(e as Error & { code?: string }));
+  }
+}
+
+/** node:util parseArgs errors in Swedish (they are shown to the user as they are). */
+export function swedishArgsError(e: Error & { code?: string }): string {
+  const quoted = /'([^']+)'/.exec(e.message)?.[1] ?? '';
+  const flag = quoted.split(' ')[0] ?? quoted;
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `Okänd flagga ${flag}.`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `Oväntat argument "${quoted}": kommandot tar inga sådana argument.`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      if (/ambiguous/.test(e.message)) return `Flaggan ${flag} saknar värde. Ett värde som börjar med minus skrivs ${flag}=-1.`;
+      if (/does not take an argument/.test(e.message)) return `Flaggan ${flag} tar inget värde.`;
+      return `Flaggan ${flag} saknar värde.`;
+    default:
+      return e.message;
   }
 }
 

@@ -28,7 +28,7 @@ Kommandon:
   import disputes FIL... --db FIL [--source-system S] [--sheet BLAD] [--json]
   population import FIL --db FIL [--json]          folkmängd från SCB:s tabellexport
   indicators --db FIL --from DATUM --to DATUM [--as-of DATUM] [--deadline-days N] [--json]
-  cases --db FIL [--kind deviation|dispute] [--indicator ID --from DATUM --to DATUM [--as-of DATUM]] [--limit N] [--json]
+  cases --db FIL [--kind deviation|dispute] [--indicator ID --from DATUM --to DATUM [--as-of DATUM] [--deadline-days N] [--key DEL]] [--limit N] [--json]
   case show --db FIL --id ÄRENDE [--kind deviation|dispute] [--json]
   lesson add --db FIL --case ÄRENDE --text TEXT [--cause ORSAK] [--kind deviation|dispute] [--json]
   precedent mark --db FIL --case ÄRENDE --title T --principle P [--kind deviation|dispute] [--json]

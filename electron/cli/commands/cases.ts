@@ -17,24 +17,42 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     from: { type: 'string' },
     to: { type: 'string' },
     'as-of': { type: 'string' },
+    'deadline-days': { type: 'string' },
+    key: { type: 'string' },
     limit: { type: 'string' },
     json: { type: 'boolean' },
   });
   const kind = parseKind(values.kind);
-  const limit = requireInt('limit', values.limit, 1, 1_000_000) ?? 1000;
+  const limitGiven = requireInt('limit', values.limit, 1, 1_000_000);
   if (values.indicator) {
     const from = requireDate('from', values.from)!;
     const to = requireDate('to', values.to)!;
     const asOf = requireDate('as-of', values['as-of'], false);
+    const deadlineDays = requireInt('deadline-days', values['deadline-days'], 0, 3650);
     const core = await openCore(values.db);
     try {
-      const r = await core.call('indicators.cases', { indicator: values.indicator, from, to, ...(asOf ? { asOf } : {}) });
-      const cases = kind ? r.cases.filter((c) => c.kind === kind) : r.cases;
-      const out = { indicator: r.indicator, total: kind ? cases.length : r.total, cases };
+      // Every case behind the figure (CLI.md: "exactly the cases behind that figure"), page by page;
+      // --kind narrows the list and its total; --limit only shortens the list shown.
+      const query = { indicator: values.indicator, from, to, ...(asOf ? { asOf } : {}), ...(deadlineDays !== undefined ? { deadlineDays } : {}), ...(values.key ? { key: values.key } : {}) };
+      const PAGE = 10_000;
+      let indicator = values.indicator;
+      let total = 0;
+      const cases: CaseSummary[] = [];
+      for (let offset = 0; ; offset += PAGE) {
+        const page = await core.call('indicators.cases', { ...query, limit: PAGE, offset });
+        indicator = page.indicator;
+        total = page.total;
+        for (const c of page.cases) if (!kind || c.kind === kind) cases.push(c);
+        if (page.cases.length < PAGE || offset + PAGE >= page.total) break;
+        if (!kind && limitGiven !== undefined && cases.length >= limitGiven) break;
+      }
+      const count = kind ? cases.length : total;
+      const shown = limitGiven !== undefined ? cases.slice(0, limitGiven) : cases;
+      const out = { indicator, total: count, cases: shown };
       if (values.json) printJson(io, indicatorCasesOutput, out);
       else {
-        io.out(`${out.total} ärenden bakom indikatorn ${r.indicator} (${from} – ${to}).`);
-        table(io, cases);
+        io.out(`${count} ärenden bakom indikatorn ${indicator} (${from} – ${to})${shown.length < count ? ` (visar ${shown.length}; ange ett större --limit för fler)` : ''}.`);
+        table(io, shown);
       }
       return 0;
     } finally {
@@ -42,6 +60,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     }
   }
   if (values['as-of']) throw new UsageError('--as-of gäller bara tillsammans med --indicator.');
+  if (values['deadline-days'] !== undefined || values.key) throw new UsageError('--deadline-days och --key gäller bara tillsammans med --indicator.');
+  const limit = limitGiven ?? 1000;
   const from = requireDate('from', values.from, false);
   const to = requireDate('to', values.to, false);
   const core = await openCore(values.db);
