@@ -49,3 +49,17 @@ describe('samsyn import: file names', () => {
     }
   });
 });
+
+describe('samsyn import: text report', () => {
+  it('says when unchanged rows were older versions than the stored ones', async () => {
+    const rows = genDeviations(3, 9, { prefix: 'OV' });
+    const v1 = path.join(dir, 'v1.csv');
+    const v2 = path.join(dir, 'v2.csv');
+    fs.writeFileSync(v1, toCsv(STD_HEADERS, rows.map(devCells)));
+    fs.writeFileSync(v2, toCsv(STD_HEADERS, rows.map((d) => devCells({ ...d, action: `${d.action} Uppföljt.` }))));
+    expect((await run('import', 'deviations', v1, v2, '--db', db)).code).toBe(0);
+    const again = await run('import', 'deviations', v1, '--db', db);
+    expect(again.out).toMatch(/v1\.csv: 3 rader – 0 nya, 0 uppdaterade, 3 oförändrade/);
+    expect(again.out).toMatch(/ {2}3 av de oförändrade ärendena fanns i filen i en äldre version än den som redan är sparad; den nyare versionen behölls\./);
+  });
+});

@@ -11,6 +11,9 @@ export function summarize(r: ImportReport): string {
   const lines = [
     `${r.file}: ${fmt(r.rows)} rader – ${fmt(r.inserted)} nya, ${fmt(r.updated)} uppdaterade, ${fmt(r.unchanged)} oförändrade, ${fmt(r.quarantined)} i karantän, ${fmt(r.outsideDelregion)} utanför delregionen, ${fmt(r.duplicatesInFile)} dubbletter i filen.`,
   ];
+  if (r.olderVersions) {
+    lines.push(`  ${fmt(r.olderVersions)} av de oförändrade ärendena fanns i filen i en äldre version än den som redan är sparad; den nyare versionen behölls.`);
+  }
   if (r.pseudonymised) lines.push(`  ${fmt(r.pseudonymised)} personnummer/samordningsnummer ersattes med pseudonymer.`);
   if (r.outsideByKommun.length) lines.push(`  Utanför delregionen: ${r.outsideByKommun.map((o) => `${o.kommun} ${o.count}`).join(', ')}.`);
   if (r.unknownCategories.length) lines.push(`  Okända kategorier (sparade som Övrigt): ${r.unknownCategories.join(', ')}.`);

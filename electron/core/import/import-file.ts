@@ -19,6 +19,7 @@ import { makeLookups, recordOf, validateRow, type Lookups, type RowError } from 
 import { applyStage } from './upsert';
 import { Stage } from './stage';
 import { cleanText } from './values';
+import { normalizeKommun } from '../../../shared/text';
 
 export interface ProfileRow {
   id: number;
@@ -55,10 +56,15 @@ function toProfile(r: RawProfile): ProfileRow {
   return { id: r.id, name: r.name, kind: r.kind, headerSignature: r.header_signature, mapping: JSON.parse(r.mapping) as Mapping, sourceSystem: r.source_system };
 }
 
+/** Data rows read ahead after the header row to choose between columns that fit one field. */
+const SAMPLE_ROWS = 20;
+
 export interface HeaderFound {
   info: TableInfo;
   headerRowNumber: number;
   headers: string[];
+  /** The first data rows (up to SAMPLE_ROWS), for choosing between columns that fit one field; `rest` yields them again. */
+  sample: string[][];
   /** Continues after the header row. */
   rest: AsyncIterator<RawRow>;
   close(): Promise<void>;
@@ -102,7 +108,23 @@ async function scanForHeader(reader: TableReader, kind: ImportCaseKind, extra: S
       const n = await it.next();
       if (n.done) break;
       if (countKnownColumns(kind, n.value.cells, extra) >= HEADER_MIN_KNOWN) {
-        return { info: reader.info, headerRowNumber: n.value.rowNumber, headers: displayHeaders(n.value.cells), rest: it, close };
+        const buffered: RawRow[] = [];
+        let done = false;
+        while (buffered.length < SAMPLE_ROWS) {
+          const r = await it.next();
+          if (r.done) {
+            done = true;
+            break;
+          }
+          buffered.push({ rowNumber: r.value.rowNumber, cells: [...r.value.cells] });
+        }
+        const sample = buffered.map((r) => [...r.cells]);
+        let i = 0;
+        const rest: AsyncIterator<RawRow> = {
+          next: async () => (i < buffered.length ? { done: false, value: buffered[i++]! } : done ? { done: true, value: undefined } : it.next()),
+          return: async (v?: unknown) => (it.return ? it.return(v) : { done: true, value: undefined }),
+        };
+        return { info: reader.info, headerRowNumber: n.value.rowNumber, headers: displayHeaders(n.value.cells), sample, rest, close };
       }
     }
   } catch (e) {
@@ -120,18 +142,40 @@ export interface MappingChoice {
   auto: boolean;
 }
 
-/** Explicit mapping > named/id profile > profile with the same header set > aliases. */
-export function chooseMapping(sqlite: Database.Database, kind: ImportCaseKind, headers: string[], explicit: Mapping | undefined, profile: ProfileRow | null): MappingChoice {
+/** Explicit mapping > named/id profile > profile with the same header set > aliases (with the first rows as tie-break). */
+export function chooseMapping(
+  sqlite: Database.Database,
+  kind: ImportCaseKind,
+  headers: string[],
+  explicit: Mapping | undefined,
+  profile: ProfileRow | null,
+  sample: readonly string[][] = [],
+): MappingChoice {
   if (explicit) return { mapping: explicit, profile, auto: false };
   if (profile) return { mapping: profile.mapping, profile, auto: false };
   const found = profileBySignature(sqlite, kind, headerSignature(headers));
   if (found) return { mapping: found.mapping, profile: found, auto: true };
-  return { mapping: proposeMapping(kind, headers), profile: null, auto: false };
+  return { mapping: proposeMapping(kind, headers, sample), profile: null, auto: false };
 }
 
 function isBlank(cells: string[]): boolean {
   for (const c of cells) if (c !== '' && c.trim() !== '') return false;
   return true;
+}
+
+// A combining mark (a decomposed å, ä, ö as some systems and macOS write them).
+const COMBINING = /[\u0300-\u036f]/;
+
+/**
+ * Cells in composed form (NFC), in place: the same text written decomposed is the same value
+ * (an unchanged re-import stays unchanged, names match the register).
+ */
+export function composed(cells: string[]): string[] {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    if (COMBINING.test(c)) cells[i] = c.normalize('NFC');
+  }
+  return cells;
 }
 
 /** The row processor shared by import, preview and quarantine fixes. */
@@ -147,7 +191,7 @@ export class RowProcessor {
   ) {}
 
   process(row: RawRow) {
-    const cells = this.pseudo.cleanCells(row.cells); // the reader hands out a fresh array per row
+    const cells = this.pseudo.cleanCells(composed(row.cells)); // the reader hands out a fresh array per row
     let outcome = validateRow(this.kind, row.rowNumber, cells, this.map, this.lookups);
     if (this.separator !== null && cells.length > this.headers.length) {
       const extra = this.extraFields(row.rowNumber, cells);
@@ -192,8 +236,17 @@ export class RowProcessor {
  * without a genitive s, so names that themselves end in "stad" (Mariestad, Strömstad) also
  * match as "Mariestads kommun" or "MARIESTAD KOMMUN".
  */
+/**
+ * Kommuner outside the county's agreement that exports still name (DOMAIN.md: Kungsbacka belongs
+ * to Halland): recognised, so their rows count as outside the delregion instead of being
+ * quarantined as an unknown kommun.
+ */
+const OUTSIDE_AGREEMENT = [{ code: '1384', name: 'Kungsbacka' }] as const;
+
 export function tolerantKommunMatcher(ws: OpenedWorkspace): Lookups['matchKommun'] {
-  const base = kommunMatcher(ws);
+  const county = kommunMatcher(ws);
+  const outside = new Map<string, { code: string; name: string }>(OUTSIDE_AGREEMENT.map((k) => [normalizeKommun(k.name), k]));
+  const base = (raw: string) => county(raw) ?? outside.get(normalizeKommun(raw)) ?? null;
   const cache = new Map<string, { code: string; name: string } | null>();
   return (raw) => {
     const hit = cache.get(raw);
@@ -264,7 +317,7 @@ export async function importFile(ws: OpenedWorkspace, input: TableInput, fileNam
     // write reached the workspace meanwhile, those counts may be stale: the file is staged again
     // in full (rare: another import, a quarantine fix … during this import's staging).
     for (let fast = opts.unchangedFastPath ?? true; ; fast = false) {
-      const choice = chooseMapping(sqlite, kind, head.headers, opts.mapping, profile);
+      const choice = chooseMapping(sqlite, kind, head.headers, opts.mapping, profile, head.sample);
       const resolved = resolveMapping(kind, head.headers, choice.mapping, fileName);
       const sourceSystem = (opts.sourceSystem?.trim() || choice.profile?.sourceSystem || defaultSourceSystem[kind]).trim();
       const pseudo = pseudonymiserFor(sqlite);
@@ -387,7 +440,7 @@ export async function previewFile(
   }
   const head = await findHeader(input, fileName, kind, { sheet: opts.sheet, profileHeaders: profile ? (Object.values(profile.mapping).filter(Boolean) as string[]) : undefined });
   try {
-    const choice = chooseMapping(ws.sqlite, kind, head.headers, opts.mapping, profile);
+    const choice = chooseMapping(ws.sqlite, kind, head.headers, opts.mapping, profile, head.sample);
     const problems: string[] = [];
     const proposed: Mapping = {};
     for (const f of fieldsOf(kind)) {

@@ -108,15 +108,17 @@ describe('deviation import', () => {
     rows[8]!.kommun = '1485 Uddevalla';
     rows[9]!.kommun = 'skövdes kommun'; // genitive s, lower case: inside
     rows[5]!.kommun = 'Mariestads kommun';
+    rows[0]!.kommun = 'Kungsbacka kommun'; // Halland: outside the agreement (DOMAIN.md), not an unknown kommun
     const cells = rows.map(devCells);
     for (const c of cells) (c[4] = ''), (c[6] = '');
     // no party type columns: derived from names
     const headers = STD_HEADERS.filter((_h, i) => i !== 4 && i !== 6);
     const r = await imp(toCsv(headers, cells.map((c) => c.filter((_x, i) => i !== 4 && i !== 6))), 'dups.csv');
     expect(r.errors).toEqual([]);
-    expect(r).toMatchObject({ rows: 10, inserted: 6, duplicatesInFile: 1, outsideDelregion: 3, quarantined: 0 });
+    expect(r).toMatchObject({ rows: 10, inserted: 5, duplicatesInFile: 1, outsideDelregion: 4, quarantined: 0 });
     expect(r.outsideByKommun).toEqual([
       { kommun: 'Borås', count: 2 },
+      { kommun: 'Kungsbacka', count: 1 },
       { kommun: 'Uddevalla', count: 1 },
     ]);
     expect(r.duplicates[0]).toMatchObject({ row: 3, externalId: rows[1]!.id });
@@ -216,6 +218,21 @@ describe('deviation import', () => {
     await expect(p).rejects.toThrow();
     expect(tableCounts(t.ws.sqlite)).toEqual(before);
     expect(t.ws.sqlite.prepare(`SELECT count(*) FROM sqlite_temp_master WHERE type = 'table'`).pluck().get()).toBe(0);
+  });
+});
+
+describe('decomposed text (NFD)', () => {
+  it('stores text composed, so the same file saved decomposed and composed is unchanged on re-import', async () => {
+    t = await tempWorkspace();
+    const rows = genDeviations(4, 47).map((d) => ({ ...d, description: 'Läkemedelslistan från vårdcentralen saknades för Åsa', recOrg: `${d.recOrg} Öst` }));
+    const nfd = toCsv(STD_HEADERS, rows.map((d) => devCells(d).map((c) => c.normalize('NFD'))));
+    expect(nfd.toString('utf8')).not.toBe(nfd.toString('utf8').normalize('NFC')); // really decomposed
+    const r1 = await importFile(t.ws, bytes(nfd), 'nfd.csv', { kind: 'deviations', now: TEST_TODAY });
+    expect(r1.inserted).toBe(4);
+    const stored = t.ws.sqlite.prepare('SELECT description, receiving_org FROM deviations').raw().all() as string[][];
+    for (const [d, o] of stored) expect([d, o]).toEqual([d!.normalize('NFC'), o!.normalize('NFC')]);
+    const r2 = await importFile(t.ws, bytes(toCsv(STD_HEADERS, rows.map(devCells))), 'nfc.csv', { kind: 'deviations', now: TEST_TODAY });
+    expect(r2).toMatchObject({ inserted: 0, updated: 0, unchanged: 4 });
   });
 });
 

@@ -5,6 +5,7 @@
 import { normalizeKey } from '../../../shared/text';
 import { fieldsOf, type ImportCaseKind, type Mapping } from '../../../shared/domain/import';
 import { UserError } from '../errors';
+import { parseDate } from './values';
 
 /** Case/space/punctuation/diacritic-insensitive key of a header. */
 export const normalizeHeader = (h: string): string => normalizeKey(h ?? '');
@@ -74,15 +75,44 @@ export function headerSignature(headers: string[]): string {
 }
 
 /** The proposed mapping from the aliases: {field → header | null}; first matching column wins. */
-export function proposeMapping(kind: ImportCaseKind, headers: string[]): Mapping {
+/**
+ * Proposes {field → header} from the aliases. When several columns fit one field, a date field
+ * takes the column whose first rows (`sample`, cells by column) hold the most readable dates (an
+ * export with a yes/no column "Besvarad" next to the date column "Svarsdatum"); otherwise, and on
+ * a tie, the column whose alias comes first in the field's list (IMPORT.md's order), then the
+ * leftmost.
+ */
+export function proposeMapping(kind: ImportCaseKind, headers: string[], sample: readonly string[][] = []): Mapping {
   const aliases = aliasMap(kind);
   const mapping: Mapping = {};
+  const best: Record<string, { dates: number; rank: number }> = {};
   for (const f of fieldsOf(kind)) mapping[f.field] = null;
-  for (const h of headers) {
-    const f = aliases.get(normalizeHeader(h));
-    if (f && mapping[f] === null) mapping[f] = h;
-  }
+  headers.forEach((h, col) => {
+    const key = normalizeHeader(h);
+    const f = aliases.get(key);
+    if (!f) return;
+    const score = { dates: f.endsWith('_at') ? readableDates(sample, col) : 0, rank: aliasRank(kind, f, key) };
+    const cur = best[f];
+    if (!cur || score.dates > cur.dates || (score.dates === cur.dates && score.rank < cur.rank)) {
+      mapping[f] = h;
+      best[f] = score;
+    }
+  });
   return mapping;
+}
+
+function readableDates(sample: readonly string[][], col: number): number {
+  let n = 0;
+  for (const cells of sample) if (typeof parseDate(cells[col] ?? '') === 'string') n++;
+  return n;
+}
+
+/** Position of a (normalised) alias in its field's list; the field's own name comes last. */
+function aliasRank(kind: ImportCaseKind, field: string, key: string): number {
+  const f = fieldsOf(kind).find((x) => x.field === field)!;
+  const list = [...f.aliases, f.field].map(normalizeHeader);
+  const i = list.indexOf(key);
+  return i < 0 ? list.length : i;
 }
 
 export interface ResolvedMapping {

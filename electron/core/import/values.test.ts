@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { loadReferenceData } from '../reference';
 import { cleanText, makePartyDeriver, memoized, parseDate, parseNumber, parseOutcome, parseSeverity, parseStatus, parseStep, parseYesNo } from './values';
 import { headerSignature, proposeMapping, countKnownColumns } from './mapping';
 import { Pseudonymiser } from './deidentify';
@@ -13,7 +14,11 @@ describe('values', () => {
     expect(parseDate('02.07.2024')).toBe('2024-07-02');
     expect(parseDate('02/07/2024')).toBe('2024-07-02');
     expect(parseDate(' ')).toBeNull();
-    for (const bad of ['2026-02-30', '2023-02-29', '07/02/24', '2024/07/02', 'igår', '45702', '2024-13-01']) expect(parseDate(bad)).toBeUndefined();
+    for (const bad of ['2026-02-30', '2023-02-29', '07/02/24', '2024/07/02', 'igår', '45702', '2024-13-01', '2025-03-10 25:00', '2025-03-10 12:60', '10.03.2025 07:15:61']) {
+      expect(parseDate(bad)).toBeUndefined();
+    }
+    expect(parseDate('2025-03-10 23:59:59')).toBe('2025-03-10');
+    expect(parseDate('10.03.2025 0:05')).toBe('2025-03-10');
     expect(parseDate('29.02.2024')).toBe('2024-02-29');
   });
   it('reads Swedish and plain numbers', () => {
@@ -62,6 +67,19 @@ describe('mapping', () => {
     expect(headerSignature(['B', 'a', 'Å'])).toBe('a|b');
     expect(headerSignature(['Ärende-ID', 'Kommun'])).toBe('arendeid|kommun');
   });
+
+  it('chooses between columns that fit one field: readable dates first, then the alias order, then the leftmost', () => {
+    const headers = ['Besvarad', 'Avslutad', 'Registrerad', 'Ärendenummer', 'Registreringsdatum', 'Svarsdatum', 'Avslutsdatum', 'Kommun'];
+    const sample = [
+      ['Ja', 'Nej', 'Ja', 'A-1', '2025-03-01', '2025-03-10', '', 'Skövde'],
+      ['Nej', 'Ja', 'Ja', 'A-2', '2025-03-02', '', '2025-04-01', 'Skövde'],
+    ];
+    expect(proposeMapping('deviations', headers, sample)).toMatchObject({ reported_at: 'Registreringsdatum', answered_at: 'Svarsdatum', closed_at: 'Avslutsdatum' });
+    // no rows to look at: the alias order decides (Registreringsdatum before Registrerad; Besvarad before Svarsdatum)
+    expect(proposeMapping('deviations', headers)).toMatchObject({ reported_at: 'Registreringsdatum', answered_at: 'Besvarad', closed_at: 'Avslutad' });
+    // the same alias twice: the leftmost
+    expect(proposeMapping('deviations', ['Kommun', 'kommun ']).kommun).toBe('Kommun');
+  });
 });
 
 describe('pseudonymiser', () => {
@@ -106,5 +124,13 @@ describe('cleanText and memoized parsers', () => {
     expect(calls).toBe(2);
     expect([f('abc'), f('abc')]).toEqual([3, 3]); // limit reached: computed each time
     expect(calls).toBe(4);
+  });
+  it('derives the party type of the county hospitals from the bundled register, by any of their usual names', () => {
+    const derive = makePartyDeriver(loadReferenceData().organisations);
+    for (const org of ['Sjukhuset i Kungälv, medicinkliniken', 'Kungälvs sjukhus', 'Sahlgrenska sjukhuset, avd 31', 'Östra sjukhuset', 'Mölndals sjukhus ortopedi', 'Alingsås sjukhus', 'Skene lasarett']) {
+      expect(derive(org), org).toBe('region');
+    }
+    expect(derive('Kungälvs kommun hemtjänst')).toBe('kommun');
+    expect(derive('Capio vårdcentral Lerum')).toBe('privat');
   });
 });

@@ -13,7 +13,9 @@ function isoIfValid(y: number, m: number, d: number): string | undefined {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-const TIME = String.raw`(?:[ T]\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`;
+// time of day (ignored, but it must be a real time: "25:00" makes the value unreadable)
+const TIME = String.raw`(?:[ T](\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`;
+const timeOk = (h?: string, min?: string, sec?: string) => h === undefined || (Number(h) <= 23 && Number(min) <= 59 && (sec === undefined || Number(sec) <= 59));
 const ISO_RE = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}$`);
 const DMY_RE = new RegExp(String.raw`^(\d{1,2})[./](\d{1,2})[./](\d{4})${TIME}$`);
 
@@ -25,9 +27,9 @@ export function parseDate(raw: string): string | null | undefined {
   const s = raw.trim();
   if (!s) return null;
   let m = ISO_RE.exec(s);
-  if (m) return isoIfValid(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (m) return timeOk(m[4], m[5], m[6]) ? isoIfValid(Number(m[1]), Number(m[2]), Number(m[3])) : undefined;
   m = DMY_RE.exec(s);
-  if (m) return isoIfValid(Number(m[3]), Number(m[2]), Number(m[1]));
+  if (m) return timeOk(m[4], m[5], m[6]) ? isoIfValid(Number(m[3]), Number(m[2]), Number(m[1])) : undefined;
   return undefined;
 }
 
