@@ -150,6 +150,16 @@ describe('indicators.cases', () => {
     // the status is read as of E: before the resolution the dispute is at step 2
     const l2 = await t.call('indicators.cases', { ...q, asOf: '2026-05-20', indicator: 'disp.opened' });
     expect(l2.cases[0].status).toBe('steg 2');
+    // … and a deviation answered or closed after E is not yet answered or closed
+    dev(t.sqlite, { ext: 'AV-D', reported: '2026-05-04', answered: '2026-05-10', closed: '2026-05-25' });
+    dev(t.sqlite, { ext: 'AV-E', reported: '2026-05-04', answered: '2026-05-22' });
+    const status = async (asOf: string) => {
+      const r = (await t.call('indicators.cases', { ...q, asOf, indicator: 'dev.count' })) as { cases: { externalId: string; status: string }[] };
+      return Object.fromEntries(r.cases.filter((c) => c.externalId >= 'AV-D').map((c) => [c.externalId, c.status]));
+    };
+    expect(await status('2026-05-05')).toEqual({ 'AV-D': 'pagaende', 'AV-E': 'pagaende' });
+    expect(await status('2026-05-20')).toEqual({ 'AV-D': 'besvarad', 'AV-E': 'pagaende' });
+    expect(await status('2026-06-30')).toEqual({ 'AV-D': 'avslutad', 'AV-E': 'besvarad' });
   });
 
   it('refuses bad keys with a Swedish sentence', async () => {

@@ -26,8 +26,14 @@ export interface CasesEnv {
   now: Date;
 }
 
+// The status as of E, like the figures: an answer or a close after E has not happened yet (the
+// stored status is the export's latest; before its answer a case counts as "pågående").
 const DEV_SELECT = `SELECT 'deviation' AS kind, d.id AS id, d.external_id AS externalId, d.reported_at AS date,
-  d.category AS category, d.status AS status, d.kommun AS kommun, d.reporting_org AS reportingOrg, d.receiving_org AS receivingOrg
+  d.category AS category,
+  CASE WHEN d.closed_at > @asOf OR (d.closed_at IS NULL AND d.answered_at > @asOf AND d.status = 'besvarad')
+       THEN CASE WHEN d.answered_at <= @asOf THEN 'besvarad' ELSE 'pagaende' END
+       ELSE d.status END AS status,
+  d.kommun AS kommun, d.reporting_org AS reportingOrg, d.receiving_org AS receivingOrg
   FROM deviations d`;
 const DISP_SELECT = `SELECT 'dispute' AS kind, s.id AS id, s.external_id AS externalId, s.opened_at AS date,
   s.area AS category,
