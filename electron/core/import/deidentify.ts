@@ -26,7 +26,7 @@ function base32(buf: Buffer, chars: number): string {
 }
 
 // A cell can only hold an identity number if it has at least 10 digits with at most one separator.
-const MAYBE = /\d{6}[-+\u2013 ]?\d{4}/;
+const MAYBE = /\d{6}(?: ?[-+\u2013] ?| )?\d{4}/;
 
 export class Pseudonymiser {
   /** Identity numbers replaced so far. */

@@ -39,6 +39,14 @@ describe('identity numbers', () => {
     expect(findIdentityNumbers('123456781121898761')).toEqual([]);
   });
 
+  it('finds numbers written with spaces around the hyphen, and phone numbers in signature form', () => {
+    expect(findIdentityNumbers('Pnr 850709 - 2388.').map((h) => h.raw)).toEqual(['850709 - 2388']);
+    const kinds = (t: string) => scanPersonalData(t).map((h) => `${h.kind}:${h.raw}`);
+    expect(kinds('Ring 070 - 123 45 67 i dag')).toEqual(['telefonnummer:070 - 123 45 67']);
+    expect(kinds('Tel +46 (0)70-123 45 67')).toEqual(['telefonnummer:+46 (0)70-123 45 67']);
+    expect(kinds('Avtalet 5.2 från 2026-06-30, punkt 12 - 14')).toEqual([]);
+  });
+
   it('scans for phone numbers and e-mail addresses too', () => {
     const kinds = scanPersonalData('Ring 070-123 45 67 eller skriv till anna.svensson@vgregion.se, pnr 811218-9876.').map((h) => h.kind);
     expect(kinds).toEqual(['telefonnummer', 'e-postadress', 'personnummer']);

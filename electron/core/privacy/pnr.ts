@@ -34,10 +34,10 @@ function validDate(yy: number, mm: number, dd: number): boolean {
 }
 
 // 12 digits (century) or 10 digits, optionally - or + (also an en dash, as word processors
-// write it, or one space) before the last four; not part of a longer number. A letter right
+// write it, with or without a space on either side, or one space) before the last four; not part of a longer number. A letter right
 // before is allowed ("Pnr8507092388", "patient850709-2388"): a false positive only hides a
 // harmless number, a miss would store a person's identity.
-const PATTERN = /(?<![0-9])(\d{2})?(\d{2})(\d{2})(\d{2})([-+\u2013 ]?)(\d{4})(?![0-9])/g;
+const PATTERN = /(?<![0-9])(\d{2})?(\d{2})(\d{2})(\d{2})( ?[-+\u2013] ?| )?(\d{4})(?![0-9])/g;
 
 export function findIdentityNumbers(text: string): IdentityNumberHit[] {
   const hits: IdentityNumberHit[] = [];
@@ -85,7 +85,8 @@ export interface PersonalDataHit {
 
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
 // Swedish phone numbers: 0xx-xxx xx xx, +46 70 123 45 67, 070-1234567 … (8–13 digits, starting 0 or +46)
-const PHONE = /(?<![0-9A-Za-z])(?:\+46[\s-]?|0)\d{1,3}[\s-]?\d{2,4}(?:[\s-]?\d{2,3}){1,3}(?![0-9])/g;
+// (also "070 - 123 45 67" and the signature form "+46 (0)70-123 45 67")
+const PHONE = /(?<![0-9A-Za-z])(?:(?:\+46|0046)[\s-]?(?:\(0\)\s?)?|0)\d{1,3}(?:\s?[-\u2013]\s?|\s)?\d{2,4}(?:(?:\s?[-\u2013]\s?|\s)?\d{2,3}){1,3}(?![0-9])/g;
 
 /** The de-identification check for anything leaving the workspace (library files, report texts). */
 export function scanPersonalData(text: string): PersonalDataHit[] {
