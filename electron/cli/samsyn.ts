@@ -36,7 +36,8 @@ Kommandon:
   library export --db FIL --out BIBLIOTEKSFIL [--id ID]... [--publisher NAMN] [--json]
   library import BIBLIOTEKSFIL --db FIL [--dry-run] [--trust|--only-trusted] [--json]
                                                    (att läsa in på kommandoraden räknas som att lita på
-                                                   avsändaren; fingeravtrycket skrivs ut på stderr)
+                                                   en ny avsändare; fingeravtrycket skrivs ut på stderr; en ny
+                                                   nyckel för en redan betrodd avsändare kräver --trust)
   library conflicts --db FIL [--json]  ·  library resolve --db FIL --conflict ID --keep mine|theirs
   library export-profiles --db FIL --out FIL  ·  library import-profiles FIL --db FIL [--dry-run]
   report --db FIL --from DATUM --to DATUM --out FIL.pdf [--as-of DATUM] [--deadline-days N]

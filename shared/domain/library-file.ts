@@ -29,7 +29,15 @@ const L = LIBRARY_LIMITS;
 const text = (max: number = L.maxTextChars) => z.string().max(max, `Texten är längre än ${max} tecken.`);
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(L.maxListItems, `Listan har fler än ${L.maxListItems} poster.`);
 const uuid = z.string().regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'Ska vara ett UUID.');
-const timestamp = z.string().regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'Ska vara ett datum eller en tidpunkt (ISO 8601).');
+const realDay = (s: string) => {
+  const day = s.slice(0, 10);
+  const d = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === day;
+};
+const timestamp = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, 'Ska vara ett datum eller en tidpunkt (ISO 8601).')
+  .refine(realDay, 'Datumet finns inte i kalendern.');
 const dateOrTime = timestamp.nullable();
 const base64 = z.string().max(2000).regex(/^[A-Za-z0-9+/]+={0,2}$/, 'Ska vara base64.');
 

@@ -135,4 +135,25 @@ describe('samsyn library', () => {
     expect(profilesCliImportSchema.parse(JSON.parse(ip.stdout)).applied.profilesAdded).toBe(1);
     expect(count(C, `SELECT count(*) FROM mapping_profiles WHERE name = 'P'`)).toBe(1);
   });
+
+  it('a new key for a publisher already trusted under another key needs --trust', async () => {
+    const fromA = path.join(tmp, 'rot-a.samsyn-bibliotek.json');
+    expect((await cli('library', 'export', '--db', A, '--out', fromA)).code).toBe(0);
+    const C = path.join(tmp, 'rot-c.samsyn');
+    const D = path.join(tmp, 'rot-d.samsyn');
+    (await createWorkspace(C, { delregionId: 'skaraborg' })).close(); // same publisher name, another key
+    (await createWorkspace(D, { delregionId: 'sjuharad' })).close();
+    const fromC = path.join(tmp, 'rot-c.samsyn-bibliotek.json');
+    expect((await cli('library', 'export', '--db', C, '--out', fromC)).code).toBe(0);
+    expect((await cli('library', 'import', fromA, '--db', D)).code).toBe(0); // a new publisher: trusted on the command line
+    const keys = () => count(D, 'SELECT count(*) FROM trusted_keys');
+    expect(keys()).toBe(1);
+    const refused = await cli('library', 'import', fromC, '--db', D);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/Vårdsamverkan Skaraborg \(skaraborg\) är betrodd med en annan nyckel; filen är signerad med fingeravtrycket .+\. Kontrollera fingeravtrycket med avsändaren och kör igen med --trust om det stämmer – ingenting lästes in\./);
+    expect(keys()).toBe(1);
+    expect((await cli('library', 'import', fromC, '--db', D, '--dry-run')).code).toBe(0);
+    expect((await cli('library', 'import', fromC, '--db', D, '--trust')).code).toBe(0);
+    expect(keys()).toBe(2);
+  });
 });

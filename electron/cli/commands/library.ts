@@ -50,7 +50,7 @@ function readForImport(file: string): { abs: string; base64: string } {
   const st = fs.statSync(abs);
   if (!st.isFile()) throw new CliFailure(`${abs} är inte en fil.`);
   if (st.size > LIBRARY_LIMITS.maxBytes) {
-    throw new CliFailure(`Filen är för stor (${(st.size / 1024 / 1024).toFixed(1)} MB); en biblioteksfil får vara högst ${LIBRARY_LIMITS.maxBytes / 1024 / 1024} MB.`);
+    throw new CliFailure(`Filen är för stor (${(st.size / 1024 / 1024).toLocaleString("sv-SE", { minimumFractionDigits: 1, maximumFractionDigits: 1 })} MB); en biblioteksfil får vara högst ${LIBRARY_LIMITS.maxBytes / 1024 / 1024} MB.`);
   }
   return { abs, base64: fs.readFileSync(abs).toString('base64') };
 }
@@ -145,6 +145,13 @@ async function importCmd(argv: string[], io: CliIO): Promise<number> {
     if (!preview.publisher.trusted && !trust) {
       throw new CliFailure(`Utgivarens nyckel ${preview.publisher.fingerprint} är inte betrodd, så filen lästes inte in (--only-trusted).`);
     }
+    // A new key for a publisher we already trust under another key could be an impostor: that
+    // trust is never implied by the command line, only given with --trust.
+    if (!preview.publisher.trusted && !preview.publisher.own && preview.publisher.knownPublisherWithOtherKey && !values.trust && !values['dry-run']) {
+      throw new CliFailure(
+        `${preview.publisher.name} (${preview.publisher.delregion}) är betrodd med en annan nyckel; filen är signerad med fingeravtrycket ${preview.publisher.fingerprint}. Kontrollera fingeravtrycket med avsändaren och kör igen med --trust om det stämmer – ingenting lästes in.`,
+      );
+    }
     let result;
     if (values['dry-run']) {
       result = { preview, applied: { inserted: 0, updated: 0, conflictsStored: 0, publisherTrusted: false }, backupPath: null, file: abs, dryRun: true };
@@ -222,6 +229,13 @@ async function importProfilesCmd(argv: string[], io: CliIO): Promise<number> {
     describePublisher(io, preview.publisher, trust && !values['dry-run']);
     if (!preview.publisher.trusted && !trust) {
       throw new CliFailure(`Utgivarens nyckel ${preview.publisher.fingerprint} är inte betrodd, så filen lästes inte in (--only-trusted).`);
+    }
+    // A new key for a publisher we already trust under another key could be an impostor: that
+    // trust is never implied by the command line, only given with --trust.
+    if (!preview.publisher.trusted && !preview.publisher.own && preview.publisher.knownPublisherWithOtherKey && !values.trust && !values['dry-run']) {
+      throw new CliFailure(
+        `${preview.publisher.name} (${preview.publisher.delregion}) är betrodd med en annan nyckel; filen är signerad med fingeravtrycket ${preview.publisher.fingerprint}. Kontrollera fingeravtrycket med avsändaren och kör igen med --trust om det stämmer – ingenting lästes in.`,
+      );
     }
     const result = values['dry-run']
       ? { preview, applied: { profilesAdded: 0, synonymsAdded: 0, publisherTrusted: false }, backupPath: null, file: abs, dryRun: true }

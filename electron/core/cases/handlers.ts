@@ -48,7 +48,7 @@ export function createCaseHandlers(ctx: CoreContext): HandlerMap<typeof caseMeth
     },
     'lessons.add': ({ caseKind, caseId, ...rest }) => addLesson(ctx.ws(), caseKind, caseId, rest, ctx.now(), day()),
     'lessons.update': ({ id, ...rest }) => updateLesson(ctx.ws(), id, rest, ctx.now(), day()),
-    'lessons.delete': ({ id }) => ({ deleted: deleteLesson(ctx.ws(), id) }),
+    'lessons.delete': ({ id }) => ({ deleted: deleteLesson(ctx.ws(), id, ctx.now()) }),
     'lessons.list': (input) => listLessons(ctx.ws(), input),
   };
 }

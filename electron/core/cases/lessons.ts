@@ -69,6 +69,17 @@ export interface LessonInput {
 
 const blank = (s: string | null | undefined) => (s === undefined ? undefined : s === null || s.trim() === '' ? null : s.trim());
 
+/**
+ * A case's lessons are part of the precedent made from it (LIBRARY.md `lessons`): a change to them
+ * is an edit of that precedent — revision + 1 — so a library file sent later carries the lesson
+ * and the receiver sees an update, not an identical copy. Call inside the lesson's transaction.
+ */
+function lessonsChanged(ws: Workspace, caseKind: CaseKind, caseId: number, at: string): void {
+  ws.sqlite
+    .prepare('UPDATE precedents SET revision = revision + 1, updated_at = ?, locally_edited = 1 WHERE local_case_kind = ? AND local_case_id = ?')
+    .run(at, caseKind, caseId);
+}
+
 export function addLesson(ws: Workspace, caseKind: CaseKind, caseId: number, input: LessonInput & { text: string }, now: Date, todayStr: string): Lesson {
   getCaseRow(ws, caseKind, caseId);
   if (input.recordedOn && input.recordedOn > todayStr) throw new UserError('Datumet för lärdomen kan inte ligga i framtiden.');
@@ -82,6 +93,7 @@ export function addLesson(ws: Workspace, caseKind: CaseKind, caseId: number, inp
       )
       .run(caseKind, caseId, input.text.trim(), input.cause ?? null, blank(input.recommendedPractice) ?? null, blank(input.agreementRef) ?? null, input.recordedOn ?? todayStr, at, who, at);
     const newId = Number(info.lastInsertRowid);
+    lessonsChanged(ws, caseKind, caseId, at);
     audit(ws, who, 'lesson', String(newId), 'create', { caseKind, caseId, ...input });
     return newId;
   })();
@@ -107,15 +119,18 @@ export function updateLesson(ws: Workspace, id: number, input: LessonInput, now:
   ws.sqlite.transaction(() => {
     const cols = Object.keys(set);
     ws.sqlite.prepare(`UPDATE lessons SET ${cols.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(...cols.map((c) => set[c]), now.toISOString(), id);
+    // the exported lesson is its text, cause and date
+    if ('text' in changes || 'cause' in changes || 'recordedOn' in changes) lessonsChanged(ws, before.caseKind, before.caseId, now.toISOString());
     audit(ws, userName(ws), 'lesson', String(id), 'update', changes);
   })();
   return getLesson(ws, id);
 }
 
-export function deleteLesson(ws: Workspace, id: number): boolean {
+export function deleteLesson(ws: Workspace, id: number, now: Date = new Date()): boolean {
   const before = getLesson(ws, id);
   ws.sqlite.transaction(() => {
     ws.sqlite.prepare('DELETE FROM lessons WHERE id = ?').run(id);
+    lessonsChanged(ws, before.caseKind, before.caseId, now.toISOString());
     audit(ws, userName(ws), 'lesson', String(id), 'delete', { caseKind: before.caseKind, caseId: before.caseId, text: before.text });
   })();
   return true;

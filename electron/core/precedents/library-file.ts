@@ -158,6 +158,34 @@ function valueAt(root: unknown, path: PropertyKey[]): unknown {
   return cur;
 }
 
+const TYPE_NAMES: Record<string, string> = { string: 'en text', number: 'ett tal', boolean: 'sant/falskt', array: 'en lista', object: 'ett objekt', null: 'null', undefined: 'ingenting' };
+const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+const shown = (v: unknown) => {
+  const s = typeof v === 'string' ? `"${v}"` : JSON.stringify(v) ?? String(v);
+  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+};
+
+/** A zod issue in Swedish (its own messages are English, except those we wrote in the schemas). */
+export function swedishIssue(issue: z.core.$ZodIssue, value: unknown): string {
+  const i = issue as z.core.$ZodIssue & { values?: unknown[]; minimum?: number | bigint; maximum?: number | bigint; origin?: string; expected?: string };
+  const what = i.origin === 'string' ? ' tecken' : i.origin === 'array' ? ' poster' : '';
+  switch (i.code) {
+    case 'invalid_value': {
+      const allowed = (i.values ?? []).slice(0, 10).map((v) => shown(v)).join(', ');
+      return `${shown(value)} är inte ett tillåtet värde (tillåtna: ${allowed}${(i.values?.length ?? 0) > 10 ? ' …' : ''})`;
+    }
+    case 'too_small':
+      return i.origin === 'number' ? `${shown(value)} är för litet; minst ${i.minimum}` : `för kort; minst ${i.minimum}${what}`;
+    case 'too_big':
+      return i.origin === 'number' ? `${shown(value)} är för stort; högst ${i.maximum}` : `för långt; högst ${i.maximum}${what}`;
+    case 'invalid_type':
+      return `väntade ${TYPE_NAMES[i.expected ?? ''] ?? i.expected}, fick ${TYPE_NAMES[typeOf(value)] ?? typeOf(value)}`;
+    default:
+      // messages written in our own schemas are Swedish already
+      return /^[A-Z][a-z]+ [a-z]/.test(i.message) && /expected|Invalid|must/.test(i.message) ? `${shown(value)} har fel format` : i.message.replace(/\.$/, '');
+  }
+}
+
 /** A refusal naming the precedent (number, title, id) and the field that is wrong or missing. */
 function describeIssue(raw: Record<string, unknown>, issue: z.core.$ZodIssue, listKey: string, itemWord: string): string {
   const path = issue.path;
@@ -170,10 +198,10 @@ function describeIssue(raw: Record<string, unknown>, issue: z.core.$ZodIssue, li
     const field = pathText(path.slice(2));
     const label = precedentFieldLabels[String(path[2])];
     const fieldText = label && listKey === 'precedents' ? `${field} (${label})` : field;
-    return missing ? `${who} saknar fältet ${fieldText}.` : `${who} har ett ogiltigt värde i fältet ${fieldText}: ${issue.message}`;
+    return missing ? `${who} saknar fältet ${fieldText}.` : `${who} har ett ogiltigt värde i fältet ${fieldText}: ${swedishIssue(issue, valueAt(raw, path))}`;
   }
   const field = pathText(path) || 'roten';
-  return missing ? `Fältet ${field} saknas i filen.` : `Fältet ${field} i filen har ett ogiltigt värde: ${issue.message}`;
+  return missing ? `Fältet ${field} saknas i filen.` : `Fältet ${field} i filen har ett ogiltigt värde: ${swedishIssue(issue, valueAt(raw, path))}`;
 }
 
 function ensureSentence(s: string): string {
@@ -203,7 +231,10 @@ function readSignedFile<T>(
     throw new UserError(`Filen är inte ${kind.what} (fältet format saknas eller är okänt).`);
   }
   if (raw.formatVersion !== kind.version) {
-    const v = typeof raw.formatVersion === 'number' || typeof raw.formatVersion === 'string' ? String(raw.formatVersion).slice(0, 20) : 'saknas';
+    if (typeof raw.formatVersion === 'string') {
+      throw new UserError(`formatVersion ska vara talet ${kind.version}, inte texten "${raw.formatVersion.slice(0, 20)}" – be avsändaren exportera på nytt.`);
+    }
+    const v = typeof raw.formatVersion === 'number' ? String(raw.formatVersion).slice(0, 20) : 'saknas';
     throw new UserError(
       `formatVersion ${v} stöds inte: den här versionen av Samsyn kan bara läsa formatVersion ${kind.version} – uppdatera Samsyn eller be avsändaren exportera på nytt.`,
     );
@@ -372,6 +403,7 @@ function textFields(p: LibraryPrecedent): [string, string][] {
     f.push([`lessons[${i}].text`, l.text]);
     if (l.cause) f.push([`lessons[${i}].cause`, l.cause]);
   });
+  f.push(['origin.publisher', p.origin.publisher]);
   return f;
 }
 
@@ -396,6 +428,15 @@ export function findPersonalData(precedents: LibraryPrecedent[]): PersonalDataFi
     }
   }
   return out;
+}
+
+/** The publisher name goes into the file too: no personal data in it (LIBRARY.md "every text"). */
+function checkPublisherName(name: string): void {
+  const hits = scanPersonalData(name);
+  if (hits.length > 0) {
+    const kinds = [...new Set(hits.map((h) => h.kind))].join(' och ');
+    throw new UserError(`Utgivarnamnet "${maskHit(name)}" ser ut att innehålla ${kinds}; skriv organisationens namn, utan personuppgifter.`, 'BAD_INPUT');
+  }
 }
 
 export function defaultPublisherName(ws: OpenedWorkspace): { name: string; delregion: string } {
@@ -458,6 +499,7 @@ export function exportLibrary(ws: OpenedWorkspace, opts: LibraryExportOptions): 
     }
   }
   const pub = defaultPublisherName(ws);
+  checkPublisherName(opts.publisherName?.trim() || pub.name);
   const keys = ensureWorkspaceKeys(ws);
   const unsigned = {
     format: LIBRARY_FORMAT,
@@ -537,6 +579,7 @@ export function exportProfiles(ws: OpenedWorkspace, opts: { now: Date; publisher
     throw new UserError(`Exporten stoppades: ${h.where} innehåller något som liknar ett ${h.kind} (${h.masked}).`, 'USER_ERROR', { hits });
   }
   const pub = defaultPublisherName(ws);
+  checkPublisherName(opts.publisherName?.trim() || pub.name);
   const keys = ensureWorkspaceKeys(ws);
   const unsigned = {
     format: PROFILES_FORMAT,

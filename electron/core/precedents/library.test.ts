@@ -259,6 +259,20 @@ describe('library export and import between two workspaces', () => {
   });
 });
 
+describe('export de-identification: the publisher and the origin too', () => {
+  it('refuses a publisher name with personal data, and blocks a precedent whose origin names a person', async () => {
+    const a = await env();
+    insertPrecedent(a.ws);
+    const r = await a.result('library.export', { publisherName: 'Anna Svensson 070-123 45 67' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toMatch(/^Utgivarnamnet ".*" ser ut att innehålla telefonnummer; skriv organisationens namn, utan personuppgifter\.$/);
+    insertPrecedent(a.ws, { originPublisher: 'Kontakt anna.svensson@vgregion.se' });
+    const blocked = await a.call('library.export', {});
+    expect(blocked.status).toBe('blocked');
+    expect(blocked.hits).toEqual([expect.objectContaining({ field: 'origin.publisher', fieldLabel: 'ursprung', kind: 'e-postadress' })]);
+  });
+});
+
 describe('signature', () => {
   it('changing one character of any field breaks the signature', async () => {
     const a = await env();
@@ -406,6 +420,73 @@ describe('merge', () => {
   });
 });
 
+describe('merge: origin, lessons and divergent edits', () => {
+  it('another origin cannot update a precedent received from someone else: a conflict, the copy stays', async () => {
+    const a = await env();
+    const b = await env('fyrbodal');
+    const c = await env('goteborgsregionen');
+    const id = insertPrecedent(a.ws, { revision: 3 });
+    const fromA = await exportText(a);
+    await b.call('library.apply', { text: fromA, trustPublisher: true });
+    const doc = JSON.parse(fromA);
+    const forged = { ...doc.precedents[0], revision: 9, principle: 'Ny princip från GR.', origin: { delregion: 'goteborgsregionen', publisher: 'GR-analytiker' } };
+    const fromC = resign(c, { ...doc, publisher: JSON.parse(await exportText(c)).publisher, precedents: [forged] });
+    const p = await b.call('library.preview', { text: fromC });
+    expect(p.items[0]).toMatchObject({ id, status: 'conflict' });
+    await b.call('library.apply', { text: fromC, trustPublisher: true });
+    expect(precedentRow(b.ws, id)).toMatchObject({ revision: 3, originDelregion: 'skaraborg', principle: 'Den part som ordinerat insatsen ansvarar tills SIP har upprättats.' });
+    expect(await b.call('library.conflicts', {})).toHaveLength(1);
+    // the origin's own newer revision still updates as usual
+    a.ws.db.update(t.precedents).set({ revision: 4, principle: 'Skaraborgs nya princip.' }).where(eq(t.precedents.id, id)).run();
+    expect((await b.call('library.preview', { text: await exportText(a) })).items[0]).toMatchObject({ status: 'updated' });
+  });
+
+  it('a lesson added to the case of a precedent is an edit: the revision rises and the receiver gets the lesson', async () => {
+    const a = await env();
+    const b = await env('fyrbodal');
+    const caseId = insertDispute(a.ws, 'TV-L1');
+    const id = insertPrecedent(a.ws, { localCaseKind: 'dispute', localCaseId: caseId });
+    await b.call('library.apply', { text: await exportText(a), trustPublisher: true });
+    const lesson = await a.call('lessons.add', { caseKind: 'dispute', caseId, text: 'Ring alltid hemsjukvården före utskrivning på fredagar.' });
+    expect(precedentRow(a.ws, id)!.revision).toBe(2);
+    const v2 = await exportText(a);
+    expect((await b.call('library.preview', { text: v2 })).items[0]).toMatchObject({ status: 'updated', theirRevision: 2, localRevision: 1 });
+    await b.call('library.apply', { text: v2 });
+    expect(b.ws.sqlite.prepare(`SELECT count(*) FROM search_fts WHERE search_fts MATCH 'fredagar'`).pluck().get()).toBe(1);
+    // editing the lesson's text and deleting it are edits too
+    await a.call('lessons.update', { id: lesson.id, text: 'Ring hemsjukvården före varje utskrivning.' });
+    expect(precedentRow(a.ws, id)!.revision).toBe(3);
+    await a.call('lessons.delete', { id: lesson.id });
+    expect(precedentRow(a.ws, id)!.revision).toBe(4);
+  });
+
+  it('the same revision with other content from the origin updates an unedited copy', async () => {
+    const a = await env();
+    const b = await env('fyrbodal');
+    const id = insertPrecedent(a.ws);
+    await b.call('library.apply', { text: await exportText(a), trustPublisher: true });
+    a.ws.db.update(t.precedents).set({ facts: 'Ändrat utan ny revision.' }).where(eq(t.precedents.id, id)).run();
+    const same = await exportText(a);
+    expect((await b.call('library.preview', { text: same })).items[0]).toMatchObject({ status: 'updated', theirRevision: 1 });
+    await b.call('library.apply', { text: same });
+    expect(precedentRow(b.ws, id)!.facts).toBe('Ändrat utan ny revision.');
+  });
+
+  it('my own precedent edited on both sides to the same revision number is a conflict, not "older"', async () => {
+    const a = await env();
+    const b = await env('fyrbodal');
+    const id = insertPrecedent(a.ws, { revision: 3 });
+    await b.call('library.apply', { text: await exportText(a), trustPublisher: true });
+    b.ws.db.update(t.precedents).set({ revision: 4, principle: 'Fyrbodals ändring.', locallyEdited: true, updatedAt: '2026-11-10T00:00:00.000Z' }).where(eq(t.precedents.id, id)).run();
+    a.ws.db.update(t.precedents).set({ revision: 4, principle: 'Skaraborgs ändring.', updatedAt: '2026-11-09T00:00:00.000Z' }).where(eq(t.precedents.id, id)).run();
+    const fromB = await exportText(b);
+    expect((await a.call('library.preview', { text: fromB })).items[0]).toMatchObject({ id, status: 'conflict' });
+    // an old copy of ours (lower revision, not edited since) is older
+    a.ws.db.update(t.precedents).set({ revision: 6, updatedAt: '2026-11-20T00:00:00.000Z' }).where(eq(t.precedents.id, id)).run();
+    expect((await a.call('library.preview', { text: fromB })).items[0]).toMatchObject({ id, status: 'older' });
+  });
+});
+
 describe('refusals: one Swedish sentence and no change to the workspace', () => {
   let a: Env;
   let b: Env;
@@ -415,6 +496,16 @@ describe('refusals: one Swedish sentence and no change to the workspace', () => 
     b = await env('fyrbodal');
     insertPrecedent(a.ws);
     text = await exportText(a);
+  });
+
+  it('a wrong value is explained in Swedish, with the value and what is allowed', async () => {
+    const doc = JSON.parse(text);
+    const withPrecedent = (over: Record<string, unknown>) => resign(a, { ...doc, precedents: [{ ...doc.precedents[0], ...over }] });
+    await expectRefused(b, withPrecedent({ area: 'nope' }), /^Vägledande fall nr 1 ".*" \(id .*\) har ett ogiltigt värde i fältet area \(område\): "nope" är inte ett tillåtet värde \(tillåtna: "hemsjukvard", .*\)\.$/i);
+    await expectRefused(b, withPrecedent({ revision: 0 }), /i fältet revision \(revision\): 0 är för litet; minst 1\.$/);
+    await expectRefused(b, withPrecedent({ decidedAt: '2026-02-31' }), /i fältet decidedAt .*: Datumet finns inte i kalendern\.$/);
+    await expectRefused(b, withPrecedent({ title: 12 }), /i fältet title \(rubrik\): väntade en text, fick ett tal\.$/);
+    await expectRefused(b, resign(a, { ...doc, formatVersion: '1' }), 'formatVersion ska vara talet 1, inte texten "1" – be avsändaren exportera på nytt.');
   });
 
   it('unknown formatVersion names the version (acceptance file)', async () => {

@@ -112,10 +112,11 @@ function contentKey(p: LibraryPrecedent): string {
 /**
  * Classifies one incoming precedent against this workspace.
  * - new: no precedent with this id here
- * - identical: the same revision as we last received (or the same content)
- * - older: ours is newer (nothing to do)
- * - updated: theirs is newer than our base and we have not edited ours since
- * - conflict: both sides changed since the common revision — kept side by side, never overwritten
+ * - identical: the same content, or the revision we last received from its origin
+ * - older: an earlier version of what is here (nothing to do)
+ * - updated: a higher revision from the same origin, and ours is unedited since we received it
+ * - conflict: both sides changed since the common revision, or another origin sends a different
+ *   version of a precedent received from someone else — kept side by side, never overwritten
  * Precedents that originate here (no base revision) are never overwritten by someone else's copy.
  */
 export function classify(
@@ -126,15 +127,28 @@ export function classify(
 ): { status: MergeStatus; pending: boolean } {
   if (!local) return { status: 'new', pending: false };
   const alreadyPending = !!pending && pending.theirRevision >= theirs.revision;
+  const conflict = { status: 'conflict' as const, pending: alreadyPending };
+  const sameContent = () => contentKey(precedentToFile(ws, local)) === contentKey(theirs);
   if (local.baseRevision != null) {
-    if (theirs.revision <= local.baseRevision) return { status: theirs.revision === local.baseRevision ? 'identical' : 'older', pending: false };
+    // A copy received earlier: only its origin (LIBRARY.md "from the same origin") updates it.
+    const sameOrigin = local.originDelregion === theirs.origin.delregion && local.originPublisher === theirs.origin.publisher;
+    if (!sameOrigin) return sameContent() ? { status: 'identical', pending: false } : conflict;
+    if (theirs.revision < local.baseRevision) return { status: 'older', pending: false };
+    if (theirs.revision === local.baseRevision) {
+      // the same revision with other content (a change the origin did not count): take it while
+      // ours is unedited; after a local edit ours is the newer one
+      if (local.locallyEdited || sameContent()) return { status: 'identical', pending: false };
+      return { status: 'updated', pending: false };
+    }
     if (!local.locallyEdited) return { status: 'updated', pending: false };
-    return { status: 'conflict', pending: alreadyPending };
+    return conflict;
   }
   // Our own precedent (or one written here): compare content first.
-  if (contentKey(precedentToFile(ws, local)) === contentKey(theirs)) return { status: 'identical', pending: false };
-  if (theirs.revision <= local.revision) return { status: 'older', pending: false };
-  return { status: 'conflict', pending: alreadyPending };
+  if (sameContent()) return { status: 'identical', pending: false };
+  if (theirs.revision < local.revision && theirs.updatedAt <= local.updatedAt) return { status: 'older', pending: false };
+  // a higher or equal revision with other content, or a lower one edited after our latest edit:
+  // someone edited a copy of ours
+  return conflict;
 }
 
 function emptyCounts(): LibraryPreview['counts'] {
