@@ -156,4 +156,14 @@ describe('samsyn library', () => {
     expect((await cli('library', 'import', fromC, '--db', D, '--trust')).code).toBe(0);
     expect(keys()).toBe(2);
   });
+
+  it('export never writes over the workspace', async () => {
+    const before = fs.readFileSync(A);
+    const r = await cli('library', 'export', '--db', A, '--out', A);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^Biblioteksfilen kan inte sparas som .*a\.samsyn: det är arbetsytan \(--db\), som då skulle skrivas över/);
+    expect(fs.readFileSync(A).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+    expect(fs.readFileSync(A).length).toBe(before.length);
+    expect((await cli('library', 'export-profiles', '--db', A, '--out', `${A}-wal`)).code).toBe(1);
+  });
 });

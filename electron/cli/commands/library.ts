@@ -9,7 +9,8 @@ import {
   profilesCliImportSchema,
   type LibraryPreviewOutput,
 } from '../../../shared/api/library';
-import { LIBRARY_LIMITS } from '../../../shared/domain/library-file';
+import { LIBRARY_LIMITS, PROFILES_EXTENSION } from '../../../shared/domain/library-file';
+import { checkOutputPath, writeOutputFile } from '../output-path';
 
 export const LIBRARY_USAGE = `Användning:
   samsyn library export --db FIL --out BIBLIOTEKSFIL [--id ID]... [--publisher NAMN] [--json]
@@ -27,21 +28,9 @@ automatiserade körningar). --dry-run ändrar ingenting, inte heller listan med 
 const MAX_HITS_SHOWN = 20;
 
 /** Writes next to the target and renames, so a half-written file never has the final name. */
-function writeAtomically(out: string, content: string): string {
-  const abs = path.resolve(out);
-  const dir = path.dirname(abs);
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new CliFailure(`Mappen ${dir} finns inte.`);
-  if (fs.existsSync(abs) && fs.statSync(abs).isDirectory()) throw new CliFailure(`${abs} är en mapp, inte en fil.`);
-  const tmp = path.join(dir, `.${path.basename(abs)}.${process.pid}.tmp`);
-  try {
-    fs.writeFileSync(tmp, content, 'utf8');
-    fs.renameSync(tmp, abs);
-  } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw new CliFailure(`Filen ${abs} kunde inte skrivas: ${(e as Error).message}`);
-  }
-  return abs;
-}
+/** Where export files may be written (never over the workspace: electron/cli/output-path.ts). */
+const LIBRARY_OUT = (db?: string) => ({ db, extensions: ['.samsyn-bibliotek.json', '.json'], what: 'Biblioteksfilen', exampleName: 'bibliotek.samsyn-bibliotek.json' });
+const PROFILES_OUT = (db?: string) => ({ db, extensions: [PROFILES_EXTENSION, '.json'], what: 'Profilfilen', exampleName: `profiler${PROFILES_EXTENSION}` });
 
 /** Reads a file by path as base64; the size limit is checked before the file is read. */
 function readForImport(file: string): { abs: string; base64: string } {
@@ -89,6 +78,7 @@ async function exportCmd(argv: string[], io: CliIO): Promise<number> {
   });
   if (!values.db) throw new UsageError('--db FIL saknas.');
   if (!values.out) throw new UsageError('--out BIBLIOTEKSFIL saknas.');
+  checkOutputPath(values.out, LIBRARY_OUT(values.db));
   return withCore(values.db, async (core) => {
     const r = await core.call('library.export', { precedentIds: values.id, publisherName: values.publisher });
     if (r.status === 'blocked') {
@@ -98,7 +88,7 @@ async function exportCmd(argv: string[], io: CliIO): Promise<number> {
       if (r.hits.length > MAX_HITS_SHOWN) lines.push(`  … och ${r.hits.length - MAX_HITS_SHOWN} till`);
       throw new CliFailure(`Exporten stoppades: ${r.hits.length} ${r.hits.length === 1 ? 'text ser ut' : 'texter ser ut'} att innehålla personuppgifter – ändra texten och försök igen.\n${lines.join('\n')}`);
     }
-    const file = writeAtomically(values.out!, r.content);
+    const file = writeOutputFile(values.out!, r.content, LIBRARY_OUT(values.db));
     if (values.json) printJson(io, libraryCliExportSchema, { file, precedentCount: r.precedentCount, publisher: r.publisher });
     else {
       io.out(`${r.precedentCount} vägledande fall exporterade till ${file}.`);
@@ -211,9 +201,10 @@ async function exportProfilesCmd(argv: string[], io: CliIO): Promise<number> {
   const { values } = parse(argv, { db: { type: 'string' }, out: { type: 'string' }, publisher: { type: 'string' }, json: { type: 'boolean' } });
   if (!values.db) throw new UsageError('--db FIL saknas.');
   if (!values.out) throw new UsageError('--out FIL saknas.');
+  checkOutputPath(values.out, PROFILES_OUT(values.db));
   return withCore(values.db, async (core) => {
     const r = await core.call('library.exportProfiles', { publisherName: values.publisher });
-    const file = writeAtomically(values.out!, r.content);
+    const file = writeOutputFile(values.out!, r.content, PROFILES_OUT(values.db));
     if (values.json) printJson(io, profilesCliExportSchema, { file, profileCount: r.profileCount, synonymCount: r.synonymCount, publisher: r.publisher });
     else io.out(`${r.profileCount} mappningsprofiler och ${r.synonymCount} egna kategorisynonymer exporterade till ${file} (fingeravtryck ${r.publisher.fingerprint}).`);
     return 0;

@@ -25,6 +25,16 @@ function cli(args: string[]) {
   return { code: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** Every word on one page of a PDF with its box (pdftotext -bbox), "x0 y0 x1 y1 word" per line. */
+function wordBoxes(file: string, page: number): string[] {
+  const html = spawnSync('pdftotext', ['-bbox', '-f', String(page), '-l', String(page), file, '-'], { encoding: 'utf8' }).stdout;
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map(
+    // dates as a placeholder: the report date is today's, and the two reports may straddle midnight
+    (m) => `${Number(m[1]).toFixed(1)} ${Number(m[2]).toFixed(1)} ${Number(m[3]).toFixed(1)} ${Number(m[4]).toFixed(1)} ${m[5]!.replace(/\d{4}-\d{2}-\d{2}/g, 'ÅÅÅÅ-MM-DD')}`,
+  );
+}
+const pageCount = (file: string) => Number(/Pages:\s+(\d+)/.exec(spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout)?.[1]);
+
 const label = (id: string) => catalogue.find((e) => e.id === id)!.label;
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const norm = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ');
@@ -120,6 +130,81 @@ describe('samsyn report', () => {
     expect(text).toMatch(new RegExp(`Totalt ${esc(formatInt(v['dev.count']))} `));
     // the run chart's signal in words
     expect(text).toMatch(/Analys enligt Anhøjs regler: (Signal|Ingen signal|Ingen analys)/);
+  }, 300_000);
+
+  it('refuses --out that is the workspace or its -wal file, before anything is written; the workspace still opens', () => {
+    const before = fs.readFileSync(db);
+    const savedBefore = cli(['indicators', '--db', db, '--from', FROM, '--to', TO, '--as-of', AS_OF, '--json']);
+    for (const out of [db, `${db}-wal`, path.join(dir, '.', 'ws.samsyn')]) {
+      const r = cli(['report', '--db', db, '--from', FROM, '--to', TO, '--as-of', AS_OF, '--out', out]);
+      expect(r.code, out).toBe(1);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(out.endsWith('-wal') ? /^Rapporten kan inte sparas som .*: det är en av arbetsytans databasfiler \(ws\.samsyn-wal\)/ : /^Rapporten kan inte sparas som .*: det är arbetsytan \(--db\)/);
+    }
+    expect(fs.existsSync(`${db}-wal`)).toBe(false);
+    expect(fs.readFileSync(db).equals(before)).toBe(true);
+    const s = new Database(db, { readonly: true, fileMustExist: true });
+    expect(s.prepare('SELECT count(*) FROM saved_reports').pluck().get()).toBe(1);
+    s.close();
+    const after = cli(['indicators', '--db', db, '--from', FROM, '--to', TO, '--as-of', AS_OF, '--json']);
+    expect(after.code, after.stderr).toBe(0);
+    expect(after.stdout).toBe(savedBefore.stdout);
+  }, 300_000);
+
+  it('refuses --out over another SQLite database, a folder, or an existing file that is not a PDF (says what to write)', () => {
+    const other = path.join(dir, 'annan-arbetsyta.pdf');
+    fs.copyFileSync(db, other);
+    const otherBytes = fs.readFileSync(other);
+    let r = cli(['report', '--db', db, '--from', FROM, '--to', TO, '--out', other]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/filen är en SQLite-databas/);
+    expect(fs.readFileSync(other).equals(otherBytes)).toBe(true);
+
+    r = cli(['report', '--db', db, '--from', FROM, '--to', TO, '--out', dir]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/det är en mapp – ange ett filnamn som slutar på \.pdf/);
+
+    const notes = path.join(dir, 'notes.txt');
+    fs.writeFileSync(notes, 'important notes');
+    r = cli(['report', '--db', db, '--from', FROM, '--to', TO, '--out', notes]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trim()).toBe(
+      `Rapporten skrivs inte över ${notes}: filen finns redan och slutar inte på .pdf, så den är troligen något annat – skriv till exempel --out ${path.join(dir, 'notes.pdf')}.`,
+    );
+    expect(fs.readFileSync(notes, 'utf8')).toBe('important notes');
+  }, 300_000);
+
+  it('overwrites an older PDF of the same name (scheduled jobs), leaving no temporary file', () => {
+    const older = path.join(dir, 'forra-kvartalet.pdf');
+    fs.writeFileSync(older, '%PDF-1.4\n% an older report\n');
+    const r = cli(['report', '--db', db, '--from', FROM, '--to', TO, '--as-of', AS_OF, '--out', older]);
+    expect(r.code, r.stderr).toBe(0);
+    const bytes = fs.readFileSync(older);
+    expect(bytes.byteLength).toBeGreaterThan(10_000);
+    expect(pageCount(older)).toBeGreaterThanOrEqual(4);
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  }, 300_000);
+
+  it('wraps a long unbreakable token in the analysis: no text lost, page scale and page 1 unchanged', () => {
+    expect(fs.existsSync(pdf)).toBe(true);
+    const url =
+      'https://intra.vgregion.se/sites/Samverkan/Delade%20dokument/Forms/AllItems.aspx?id=%2Fsites%2FSamverkan%2FDelade%20dokument%2FRutiner%2FAvvikelserutin2027%2Epdf&parent=%2Fsites%2FSamverkan';
+    const word = 'Långtordutanmellanslag'.repeat(12);
+    const long = path.join(dir, 'lang.pdf');
+    const r = cli([
+      'report', '--db', db, '--from', FROM, '--to', TO, '--as-of', AS_OF, '--out', long,
+      '--summary', 'Sammanfattande bedömning: fler avvikelser i övergångar mellan vårdgivare.',
+      '--analysis', `Förslag: gemensam genomgång av rutinen för utskrivning i Fyrbodal.\n\nSe rutinen: ${url}\n\n${word}`,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    // every character is in the PDF (lines joined)
+    const joined = spawnSync('pdftotext', ['-raw', long, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+    expect(joined).toContain(url);
+    expect(joined).toContain(word);
+    // Chromium did not shrink the pages to fit the token: page 1 (before the analysis) is laid out
+    // exactly as in the report without it, and no page was saved by shrinking
+    expect(wordBoxes(long, 1)).toEqual(wordBoxes(pdf, 1));
+    expect(pageCount(long)).toBeGreaterThanOrEqual(pageCount(pdf));
   }, 300_000);
 
   it('keeps identity numbers out of the PDF and redacts the case texts it shows', () => {

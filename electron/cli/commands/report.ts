@@ -13,6 +13,7 @@ import { reportExportResultSchema, type ReportExportResult } from '../../../shar
 import { z } from 'zod';
 import { checkTexts } from '../../core/reports/handlers';
 import { findAppFolder } from '../../core/paths';
+import { checkOutputPath, writeOutputFile, type OutputPathOptions } from '../output-path';
 
 // the project folder (the one holding scripts/): found by walking up, so this also works from the
 // compiled CLI bundle in out/cli/
@@ -65,8 +66,10 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   if (from && to && from > to) throw new CliFailure(`Periodens början (${from}) ligger efter dess slut (${to}).`);
   const summaryText = readTextOption('summary', values.summary, values['summary-file']);
   const analysisText = readTextOption('analysis', values.analysis, values['analysis-file']);
-  const out = path.resolve(values.out);
-  if (!fs.existsSync(path.dirname(out))) throw new CliFailure(`Mappen ${path.dirname(out)} finns inte.`);
+  // before anything is written (the export also records the saved report in the workspace):
+  // never over the workspace, its -wal/-shm/-journal, another database or a folder; only *.pdf
+  const outOptions: OutputPathOptions = { db: values.db, extensions: ['.pdf'], what: 'Rapporten', exampleName: 'rapport.pdf' };
+  const out = checkOutputPath(values.out, outOptions);
 
   const chromium = findChromium();
   if (!chromium) throw new CliFailure(chromiumMissingMessage());
@@ -96,7 +99,8 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     progress.done();
     if (state.state !== 'done') throw new CliFailure(state.error?.message ?? state.message);
     const result = reportExportResultSchema.parse(state.result) as ReportExportResult;
-    fs.writeFileSync(out, Buffer.from(result.pdfBase64, 'base64'));
+    // temp file in the same folder + rename: a failure never leaves a half-written or destroyed file
+    writeOutputFile(out, Buffer.from(result.pdfBase64, 'base64'), outOptions);
     if (values.json) {
       const { pdfBase64: _b, ...rest } = result;
       printJson(io, reportExportResultSchema.omit({ pdfBase64: true }).extend({ out: z.string() }), { ...rest, out });
