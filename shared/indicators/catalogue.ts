@@ -301,7 +301,7 @@ export const catalogue: readonly CatalogueEntry[] = [
     group: 'larande',
     label: 'Ärenden med dokumenterad lärdom',
     definition:
-      'Nämnare: avvikelser med avslutsdatum i perioden plus oenigheter/tvister med lösningsdatum i perioden. Täljare: de av dem som har minst en registrerad lärdom.',
+      'Nämnare: avvikelser med avslutsdatum i perioden plus oenigheter/tvister med lösningsdatum i perioden. Täljare: de av dem som har minst en lärdom registrerad senast E.',
     unit: 'andel',
     shape: 'share',
     reading: 'Avvikelser ska leda till lärande; andelen visar hur ofta lärdomen har dokumenterats.',

@@ -311,6 +311,11 @@ describe('disputes and learning', () => {
     expect(v['learn.lessonCoverage']).toEqual({ numerator: 2, denominator: 6, share: 1 / 3 });
     // vägledande decided in P: p1, p4 (= to)
     expect(v['learn.newPrecedents']).toBe(2);
+    // the lessons were recorded on 2026-07-01: as of the day before they have not happened yet
+    const before = (await t.call('indicators.compute', { ...Q2, asOf: '2026-06-30' })).indicators;
+    expect(before['learn.lessonCoverage'].numerator).toBe(0);
+    const drill = await t.call('indicators.cases', { ...Q2, asOf: '2026-06-30', indicator: 'learn.lessonCoverage' });
+    expect(drill.total).toBe(0);
   });
 });
 

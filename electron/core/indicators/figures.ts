@@ -73,8 +73,9 @@ export const DISP_DAYS_TO_RESOLVE = `julianday(s.resolved_at) - julianday(s.open
 export const learnPred = {
   deviationClosed: `d.closed_at BETWEEN @from AND @end`,
   disputeResolved: dispPred.resolved,
-  deviationLesson: `EXISTS (SELECT 1 FROM lessons l WHERE l.case_kind = 'deviation' AND l.case_id = d.id)`,
-  disputeLesson: `EXISTS (SELECT 1 FROM lessons l WHERE l.case_kind = 'dispute' AND l.case_id = s.id)`,
+  // a lesson recorded after E has not happened yet (INDICATORS.md, as-of date)
+  deviationLesson: `EXISTS (SELECT 1 FROM lessons l WHERE l.case_kind = 'deviation' AND l.case_id = d.id AND l.recorded_on <= @asOf)`,
+  disputeLesson: `EXISTS (SELECT 1 FROM lessons l WHERE l.case_kind = 'dispute' AND l.case_id = s.id AND l.recorded_on <= @asOf)`,
   newPrecedent: `(p.status = 'vägledande' AND p.decided_at BETWEEN @from AND @end)`,
 } as const;
 
