@@ -192,6 +192,25 @@ test('the dashboard shows the core figures, the period lives in the URL, and fig
   expect(failed).toEqual([]);
 });
 
+test('impossible dates in the address or the fields get a Swedish message, never a blank page', async ({ page, server }) => {
+  const failed: string[] = [];
+  page.on('pageerror', (e) => failed.push(e.message));
+  await openDashboard(page, server, '#/oversikt?from=2026-13-01&to=2026-09-30');
+  await expect(page.getByText('Ogiltigt datum "2026-13-01". Skriv datum som ÅÅÅÅ-MM-DD. Standardperioden visas i stället.')).toBeVisible();
+  await expect(page.locator('.dashboard')).toBeVisible();
+  await page.getByLabel('Data per (datum för datauttaget)').fill('2026-00-10');
+  await page.getByRole('button', { name: 'Använd datum' }).click();
+  await expect(page.getByText('Ogiltigt datum "2026-00-10". Skriv datum som ÅÅÅÅ-MM-DD.').first()).toBeVisible();
+  await page.getByLabel('Periodtyp').selectOption('custom');
+  await page.getByLabel('Från och med').fill('2026-13-01');
+  await page.getByRole('button', { name: 'Visa perioden' }).click();
+  await expect(page.getByText('Ogiltigt datum "2026-13-01". Skriv datum som ÅÅÅÅ-MM-DD.').first()).toBeVisible();
+  // the menu still works
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: 'Avvikelser' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Avvikelser' })).toBeVisible();
+  expect(failed).toEqual([]);
+});
+
 test('an empty workspace says what to do next', async ({ page }) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samsyn-dash-empty-'));
   const file = path.join(dir, 'tom.samsyn');

@@ -2,6 +2,12 @@
 export function toDate(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
 }
+/** A real calendar date written YYYY-MM-DD ("2026-13-01" and "2026-02-30" are not). */
+export function isIsoDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = toDate(s);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
 export function toIso(d: Date): string {
   return d.toISOString().slice(0, 10);
 }

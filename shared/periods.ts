@@ -3,7 +3,7 @@
  * tertial ('2026-T2'), half-year ('2026-H1'), year ('2026') and custom ranges.
  * Pure calendar arithmetic on 'YYYY-MM-DD' strings (UTC, no time zones involved).
  */
-import { addDays, daysBetween, toDate, toIso } from './dates';
+import { addDays, daysBetween, isIsoDate, toDate, toIso } from './dates';
 
 export interface Period {
   from: string;
@@ -171,7 +171,7 @@ export function monthRange(month: string): Period {
 /** Validates a period (valid dates, from ≤ to). Returns a Swedish message or null. */
 export function periodProblem(p: Period): string | null {
   for (const d of [p.from, p.to]) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || toIso(toDate(d)) !== d) return `Ogiltigt datum "${d}". Skriv datum som ÅÅÅÅ-MM-DD.`;
+    if (!isIsoDate(d)) return `Ogiltigt datum "${d}". Skriv datum som ÅÅÅÅ-MM-DD.`;
   }
   if (p.from > p.to) return `Periodens början (${p.from}) ligger efter dess slut (${p.to}).`;
   return null;

@@ -9,6 +9,7 @@ import { WorkspacePicker } from './features/workspace/WorkspacePicker';
 import { routes } from './routes';
 import { ReportPrintRoute } from './report/PrintRoute';
 import { useScrollableRegions } from './components/scrollRegions';
+import { PageErrorBoundary } from './components/PageErrorBoundary';
 
 export function App() {
   const route = useRoute();
@@ -112,7 +113,7 @@ function AppShell() {
           </nav>
           <main id="main" tabIndex={-1}>
             <ErrorMessage error={error} onDismiss={() => setError(null)} />
-            {Page}
+            <PageErrorBoundary resetKey={`${route.path}?${route.query.toString()}`}>{Page}</PageErrorBoundary>
           </main>
         </div>
       </div>

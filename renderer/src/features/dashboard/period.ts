@@ -3,7 +3,7 @@
  * Calendar arithmetic comes from shared/periods.ts.
  */
 import { periodProblem, presetPeriod, previousPeriod, type Period, type PeriodPreset } from '../../../../shared/periods';
-import { todayIso } from '../../../../shared/dates';
+import { isIsoDate, todayIso } from '../../../../shared/dates';
 import { monthNamesLong, monthNamesShort } from '../../components/charts/months';
 
 export type Preset = Exclude<PeriodPreset, 'custom'>;
@@ -14,7 +14,6 @@ export interface DashboardPeriod extends Period {
   asOf?: string;
 }
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The last whole quarter on or before the reference date (the default period). */
 export function defaultPeriod(ref: string): Period {
@@ -27,7 +26,7 @@ export function periodFromQuery(query: URLSearchParams, ref: string): { period: 
   const from = query.get('from');
   const to = query.get('to');
   const asOfRaw = query.get('asOf');
-  const asOf = asOfRaw && ISO.test(asOfRaw) ? asOfRaw : undefined;
+  const asOf = asOfRaw && isIsoDate(asOfRaw) ? asOfRaw : undefined;
   if (from && to) {
     const problem = periodProblem({ from, to });
     if (!problem) return { period: { from, to, asOf }, problem: null, explicit: true };
