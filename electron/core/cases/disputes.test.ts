@@ -83,6 +83,28 @@ describe('manual disputes: create, escalate, resolve', () => {
   });
 });
 
+describe('identity numbers typed by hand never reach the database', () => {
+  it('a dispute, an escalation note, a lesson and a precedent store the token, not the number', async () => {
+    const PNR = '19811218-9876'; // Skatteverket's example, valid Luhn
+    const d = await f.call('disputes.create', { ...base, summary: `Patienten ${PNR} skrevs ut utan SIP.` });
+    await f.call('disputes.escalate', { id: d.id, at: '2026-02-11', note: `Gäller ${PNR}` });
+    await f.call('disputes.update', { id: d.id, temporarySolutionText: `Hemtjänst för ${PNR.slice(2)}` });
+    const lesson = await f.call('lessons.add', { caseKind: 'dispute', caseId: d.id, text: `Ring alltid innan utskrivning av ${PNR}.` });
+    expect(lesson.text).toMatch(/^Ring alltid innan utskrivning av \[PNR-[A-Z2-7]{6}\]\.$/);
+    await f.call('lessons.update', { id: lesson.id, recommendedPractice: `Kontrollera ${PNR}` });
+    const p = await f.call('precedents.create', { title: 'Utskrivning', area: 'sip', facts: `Gällde ${PNR}.`, tags: [`pnr ${PNR}`] });
+    await f.call('precedents.update', { id: p.id, principle: `Den som skriver ut ${PNR} ansvarar.` });
+    const dump = JSON.stringify(
+      ['disputes', 'dispute_events', 'lessons', 'precedents', 'audit_log'].map((t) => f.ws.sqlite.prepare(`SELECT * FROM ${t}`).all()),
+    );
+    const leak = /.{80}(811218|8112189876).{40}/.exec(dump);
+    expect(leak?.[0] ?? null).toBeNull();
+    expect(dump.match(/\[PNR-[A-Z2-7]{6}\]/g)!.length).toBeGreaterThanOrEqual(7);
+    // one person, one token, across every text
+    expect(new Set(dump.match(/\[PNR-[A-Z2-7]{6}\]/g)).size).toBe(1);
+  });
+});
+
 describe('escalation ladder validation (one clear Swedish sentence)', () => {
   let id: number;
   beforeEach(async () => {

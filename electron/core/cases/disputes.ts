@@ -22,6 +22,7 @@ import {
 } from './case-common';
 import { camelRow, caseHistory, precedentsForCase } from './deviations';
 import { lessonsForCase } from './lessons';
+import { pseudonymiseTyped } from '../import/deidentify';
 
 type Stage = z.infer<typeof timelineStageSchema>;
 
@@ -234,7 +235,14 @@ function addEvents(ws: Workspace, id: number, events: { at: string; type: EventT
 
 const clean = (s: string | null | undefined): string | null => (s == null || s.trim() === '' ? null : s.trim());
 
-export function createDispute(ws: Workspace, input: z.output<typeof disputeCreateInputSchema>, now: Date, todayStr: string): number {
+/** The free texts of a dispute written by hand: identity numbers become tokens, as on import. */
+function typedDisputeTexts<T extends { partyA?: string; partyB?: string; summary?: string | null; temporarySolutionText?: string | null; note?: string | null }>(ws: Workspace, input: T): T {
+  const texts = (['partyA', 'partyB', 'summary', 'temporarySolutionText', 'note'] as const).filter((k) => k in input);
+  return { ...input, ...pseudonymiseTyped(ws.sqlite, Object.fromEntries(texts.map((k) => [k, input[k]]))) };
+}
+
+export function createDispute(ws: Workspace, typed: z.output<typeof disputeCreateInputSchema>, now: Date, todayStr: string): number {
+  const input = typedDisputeTexts(ws, typed);
   const s: DisputeState = {
     openedAt: input.openedAt,
     partyA: input.partyA.trim(),
@@ -327,8 +335,8 @@ export function applyDisputeChange(
   })();
 }
 
-export function updateDispute(ws: Workspace, input: z.output<typeof disputeUpdateInputSchema>, now: Date, todayStr: string): void {
-  const { id, note, ...rest } = input;
+export function updateDispute(ws: Workspace, typed: z.output<typeof disputeUpdateInputSchema>, now: Date, todayStr: string): void {
+  const { id, note, ...rest } = typedDisputeTexts(ws, typed);
   const row = getDisputeRow(ws, id);
   const patch: Partial<DisputeState> = {};
   for (const [k, v] of Object.entries(rest)) {
@@ -349,7 +357,8 @@ export function updateDispute(ws: Workspace, input: z.output<typeof disputeUpdat
   applyDisputeChange(ws, id, patch, 'update', events, now, todayStr);
 }
 
-export function escalateDispute(ws: Workspace, id: number, at: string, note: string | undefined, now: Date, todayStr: string): void {
+export function escalateDispute(ws: Workspace, id: number, at: string, typedNote: string | undefined, now: Date, todayStr: string): void {
+  const note = typedNote === undefined ? undefined : pseudonymiseTyped(ws.sqlite, typedNote);
   const row = getDisputeRow(ws, id);
   if (row.resolved_at) throw new UserError(`Ärendet löstes ${row.resolved_at} och kan inte eskaleras.`);
   const step = disputeStep(row);

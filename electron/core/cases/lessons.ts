@@ -5,6 +5,7 @@ import { UserError } from '../errors';
 import type { Workspace } from '../session';
 import { audit } from '../workspace/workspace';
 import { getCaseRow, userName } from './case-common';
+import { pseudonymiseTyped } from '../import/deidentify';
 
 interface LessonRow {
   id: number;
@@ -85,6 +86,7 @@ export function addLesson(ws: Workspace, caseKind: CaseKind, caseId: number, inp
   if (input.recordedOn && input.recordedOn > todayStr) throw new UserError('Datumet för lärdomen kan inte ligga i framtiden.');
   const who = userName(ws);
   const at = now.toISOString();
+  input = { ...input, ...pseudonymiseTyped(ws.sqlite, { text: input.text, recommendedPractice: input.recommendedPractice, agreementRef: input.agreementRef }) };
   const id = ws.sqlite.transaction(() => {
     const info = ws.sqlite
       .prepare(
@@ -103,6 +105,7 @@ export function addLesson(ws: Workspace, caseKind: CaseKind, caseId: number, inp
 export function updateLesson(ws: Workspace, id: number, input: LessonInput, now: Date, todayStr: string): Lesson {
   const before = getLesson(ws, id);
   if (input.recordedOn && input.recordedOn > todayStr) throw new UserError('Datumet för lärdomen kan inte ligga i framtiden.');
+  input = { ...input, ...pseudonymiseTyped(ws.sqlite, { text: input.text, recommendedPractice: input.recommendedPractice, agreementRef: input.agreementRef }) };
   const set: Record<string, unknown> = {};
   if (input.text !== undefined) set.text = input.text.trim();
   if (input.cause !== undefined) set.cause = input.cause;

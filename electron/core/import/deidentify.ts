@@ -74,3 +74,26 @@ export function pseudonymiserFor(sqlite: { prepare(sql: string): { pluck(): { ge
   if (!secret) throw new Error('Arbetsytan saknar nyckel för pseudonymisering.');
   return new Pseudonymiser(Buffer.from(secret));
 }
+
+/**
+ * Text typed in the app (a lesson, a precedent, a dispute written by hand) gets the same treatment
+ * as an imported cell before it is stored: every identity number becomes the person's token
+ * (DOMAIN.md: identity numbers never enter the database). Strings inside arrays and objects too.
+ */
+export function pseudonymiseTyped<T>(sqlite: Parameters<typeof pseudonymiserFor>[0], value: T): T {
+  let pseudo: Pseudonymiser | null = null;
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') {
+      if (v.length < 10 || !MAYBE.test(v)) return v;
+      pseudo ??= pseudonymiserFor(sqlite);
+      return pseudo.clean(v);
+    }
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+      return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, walk(x)]));
+    }
+    return v;
+  };
+  return walk(value) as T;
+}
+

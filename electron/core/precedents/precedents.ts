@@ -7,6 +7,7 @@ import { UserError } from '../errors';
 import type { Workspace } from '../session';
 import { audit } from '../workspace/workspace';
 import { scanPersonalData } from '../privacy/pnr';
+import { pseudonymiseTyped } from '../import/deidentify';
 import {
   categoryLabel,
   caseArea,
@@ -178,7 +179,14 @@ export function caseHash(ws: Workspace, kind: CaseKind, row: { source_system: st
   return crypto.createHmac('sha256', secret).update(`${row.source_system}|${row.external_id}|${kind}`).digest('hex');
 }
 
-function insert(ws: Workspace, values: Record<string, unknown>, now: Date): string {
+/** The texts a user writes (not ids or hashes), with identity numbers replaced by tokens. */
+const TEXT_COLUMNS = ['title', 'facts', 'question', 'resolution', 'principle', 'agreement_refs', 'tags', 'decision_points'];
+function typedText(ws: Workspace, values: Record<string, unknown>): Record<string, unknown> {
+  return pseudonymiseTyped(ws.sqlite, Object.fromEntries(TEXT_COLUMNS.filter((c) => c in values).map((c) => [c, values[c]])));
+}
+
+function insert(ws: Workspace, typed: Record<string, unknown>, now: Date): string {
+  const values = { ...typed, ...typedText(ws, typed) };
   const id = crypto.randomUUID();
   const s = ws.settings();
   const nowIso = now.toISOString();
@@ -315,7 +323,9 @@ const UPDATE_COLUMNS: Record<string, string> = {
 const JSON_FIELDS = new Set(['agreementRefs', 'tags', 'decisionPoints']);
 
 /** Writes changed fields; every edit bumps revision and updated_at and sets locally_edited. */
-function writeEdit(ws: Workspace, r: PrecedentRow, patch: Record<string, unknown>, action: string, now: Date): void {
+function writeEdit(ws: Workspace, r: PrecedentRow, typed: Record<string, unknown>, action: string, now: Date): void {
+  const texts = ['title', 'agreementRefs', 'tags', 'facts', 'question', 'resolution', 'principle', 'decisionPoints'];
+  const patch = { ...typed, ...pseudonymiseTyped(ws.sqlite, Object.fromEntries(texts.filter((k) => k in typed).map((k) => [k, typed[k]]))) };
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   const sets: string[] = [];
   const params: unknown[] = [];
