@@ -54,6 +54,24 @@ describe('dispatch', () => {
     expect(audit).toEqual([{ user: 'Eva', entity: 'workspace', action: 'update' }]);
     const recent = await dispatch('workspace.recent', {});
     expect(recent).toMatchObject({ ok: true, data: [{ fileName: 'a.db', exists: true }] });
+
+    // a kommun with stored deviations cannot leave the delregion (its figures would no longer add up)
+    ctx
+      .ws()
+      .sqlite.prepare(
+        `INSERT INTO deviations (source_system, external_id, reported_at, reporting_org, reporting_party_type, receiving_org, receiving_party_type,
+           kommun_code, kommun, category, status, content_hash, created_at, updated_at)
+         VALUES ('x', 'A-1', '2026-01-10', 'Borås stad', 'kommun', 'SÄS', 'region', '1490', 'Borås', 'sip', 'ny', 'h', 't', 't')`,
+      )
+      .run();
+    const refused = await dispatch('settings.update', { kommunCodes: ['1443'] });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { message: 'Borås kan inte tas bort ur delregionen eftersom arbetsytan har avvikelser därifrån: Borås (1 avvikelse). De skulle annars räknas utan kommunens folkmängd. Behåll kommunen, eller skapa en ny arbetsyta för den nya indelningen.' },
+    });
+    const still = await dispatch('settings.get', {});
+    if (still.ok) expect((still.data as { kommuner: { code: string }[] }).kommuner.map((k) => k.code).sort()).toEqual(['1443', '1490']);
+    expect((await dispatch('settings.update', { kommunCodes: ['1490', '1443', '1441'] })).ok).toBe(true); // adding is fine
     ctx.session.close();
   });
 

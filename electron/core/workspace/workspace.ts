@@ -136,6 +136,20 @@ export function updateSettings(ws: OpenedWorkspace, patch: SettingsPatch): Works
     if (patch.kommunCodes) {
       if (patch.kommunCodes.length === 0) throw new UserError('En delregion måste ha minst en kommun.');
       const refs = ws.db.select().from(t.refKommuner).all();
+      // A kommun whose deviations are stored cannot leave: they would still be counted, without the
+      // kommun's population and outside the per-kommun table (figures that no longer add up).
+      const keep = new Set(patch.kommunCodes);
+      const held = before.kommuner
+        .filter((k) => !keep.has(k.code))
+        .map((k) => ({ name: k.name, n: Number(ws.sqlite.prepare('SELECT count(*) FROM deviations WHERE kommun_code = ?').pluck().get(k.code)) }))
+        .filter((k) => k.n > 0);
+      if (held.length > 0) {
+        const list = held.map((k) => `${k.name} (${k.n.toLocaleString('sv-SE')} ${k.n === 1 ? 'avvikelse' : 'avvikelser'})`).join(', ');
+        throw new UserError(
+          `${held.length === 1 ? `${held[0]!.name} kan` : 'Kommunerna kan'} inte tas bort ur delregionen eftersom arbetsytan har avvikelser därifrån: ${list}. ` +
+            'De skulle annars räknas utan kommunens folkmängd. Behåll kommunen, eller skapa en ny arbetsyta för den nya indelningen.',
+        );
+      }
       ws.db.delete(t.workspaceKommuner).run();
       for (const c of new Set(patch.kommunCodes)) {
         const k = refs.find((r) => r.code === c);
