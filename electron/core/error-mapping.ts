@@ -7,6 +7,11 @@ export function toApiError(e: unknown): ApiError {
   if (e instanceof UserError) return { code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}) };
   if (e instanceof ZodError) {
     const first = e.issues[0];
+    // Our schemas' own messages are Swedish sentences for the user ("Skriv lärdomen."): shown as
+    // they are. Zod's built-in English ones get the technical prefix naming the field.
+    if (first?.message && !/^(Invalid|Too (small|big)|Expected|Unrecognized|Required)\b/.test(first.message)) {
+      return { code: 'BAD_INPUT', message: /[.!?]$/.test(first.message) ? first.message : `${first.message}.`, details: e.issues.slice(0, 20) };
+    }
     const where = first?.path?.length ? ` (${first.path.join('.')})` : '';
     return { code: 'BAD_INPUT', message: `Ogiltig indata${where}: ${first?.message ?? 'okänt fel'}`, details: e.issues.slice(0, 20) };
   }

@@ -30,6 +30,10 @@ describe('dispatch', () => {
       expect(r.error.code).toBe('BAD_INPUT');
       expect(r.error.message).toMatch(/deadlineDays/);
     }
+    // a message written in our own schema is shown as the sentence it is, without the technical prefix
+    await dispatch('workspace.create', { path: path.join(dir, 'msg.db'), delregionId: 'sjuharad' });
+    const d = await dispatch('disputes.create', { openedAt: '2026-02-01', partyA: ' ', partyB: 'SÄS', area: 'sip' });
+    expect(d).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: 'Ange part A.' } });
     const unknown = await dispatch('finns.inte', {});
     expect(unknown).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     const proto = await dispatch('__proto__', {});
