@@ -138,13 +138,14 @@ test('record a lesson and mark a precedent', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: /TV-2024-001/ })).toBeVisible();
   await tabTo(page, page.getByRole('button', { name: 'Skriv en lärdom' }), { max: 300 });
   await page.keyboard.press('Enter');
-  await tabTo(page, page.getByLabel('Lärdom', { exact: true }));
+  await expect(page.getByLabel('Lärdom', { exact: true })).toBeFocused(); // the form opens at its text
   await page.keyboard.type('Hjälpmedel ska vara levererade före hemgång; stäms av i SVPL.');
   await tabTo(page, page.getByLabel('Orsakskategori'));
   await page.keyboard.press('ArrowDown');
   await tabTo(page, page.getByRole('button', { name: 'Spara lärdomen' }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Lärdomen är sparad.' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Skriv en lärdom' })).toBeFocused(); // not lost to the page
 
   await tabTo(page, page.getByRole('button', { name: 'Skapa vägledande fall' }), { max: 300 });
   await page.keyboard.press('Enter');
@@ -155,6 +156,7 @@ test('record a lesson and mark a precedent', async ({ page }) => {
   await tabTo(page, page.getByRole('button', { name: 'Skapa utkast' }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Hjälpmedel före hemgång' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Hjälpmedel före hemgång' })).toBeFocused(); // a detail page focuses its heading once loaded
   await settle(page);
   await tabTo(page, page.getByRole('button', { name: 'Granska' }), { max: 300 });
   await page.keyboard.press('Enter');

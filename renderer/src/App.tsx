@@ -51,7 +51,22 @@ function AppShell() {
       first.current = false;
       return;
     }
-    document.getElementById('page-title')?.focus();
+    // Detail pages show their heading once their data has loaded: wait for it (a few seconds at most).
+    const title = document.getElementById('page-title');
+    if (title) return title.focus();
+    const observer = new MutationObserver(() => {
+      const t = document.getElementById('page-title');
+      if (!t) return;
+      observer.disconnect();
+      // only if the user has not moved on by themselves meanwhile
+      if (document.activeElement === document.body || document.activeElement === null) t.focus();
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    const stop = window.setTimeout(() => observer.disconnect(), 5000);
+    return () => {
+      observer.disconnect();
+      window.clearTimeout(stop);
+    };
   }, [route.path]);
 
   if (info === undefined) return <Loading label="Startar Samsyn …" />;

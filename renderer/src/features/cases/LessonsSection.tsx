@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Lesson } from '../../../../shared/api/cases';
 import { lessonCauses, type LessonCause } from '../../../../shared/domain/enums';
 import { lessonCauseLabels } from '../../../../shared/labels.sv';
@@ -16,6 +16,9 @@ interface Draft {
 const emptyDraft = (): Draft => ({ text: '', cause: '', recommendedPractice: '', agreementRef: '', recordedOn: todayLocal() });
 
 function LessonForm({ idPrefix, initial, busy, submitLabel, onSubmit, onCancel }: { idPrefix: string; initial: Draft; busy: boolean; submitLabel: string; onSubmit(d: Draft): void; onCancel?(): void }) {
+  // the form opens with the cursor in the lesson's text (keyboard and screen-reader users start there)
+  const textRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => textRef.current?.focus(), []);
   const [d, setD] = useState<Draft>(initial);
   const set = (k: keyof Draft) => (e: { target: { value: string } }) => setD((x) => ({ ...x, [k]: e.target.value }));
   const submit = (e: FormEvent) => {
@@ -25,7 +28,7 @@ function LessonForm({ idPrefix, initial, busy, submitLabel, onSubmit, onCancel }
   return (
     <form onSubmit={submit} className="lesson-form">
       <label htmlFor={`${idPrefix}-text`}>Lärdom</label>
-      <textarea id={`${idPrefix}-text`} value={d.text} onChange={set('text')} />
+      <textarea id={`${idPrefix}-text`} ref={textRef} value={d.text} onChange={set('text')} />
       <div className="form-row">
         <div>
           <label htmlFor={`${idPrefix}-cause`}>Orsakskategori</label>
@@ -79,6 +82,9 @@ export function LessonsSection({ kind, caseId, lessons, onChanged }: { kind: Cas
   const [deleting, setDeleting] = useState<Lesson | null>(null);
   const [status, setStatus] = useState('');
   const [formKey, setFormKey] = useState(0);
+  // after a save the form closes: focus goes to "Skriv en lärdom", not to the page
+  const addButton = useRef<HTMLButtonElement>(null);
+  const focusAdd = () => requestAnimationFrame(() => addButton.current?.focus());
 
   return (
     <section className="card" aria-labelledby="lessons-h">
@@ -100,6 +106,7 @@ export function LessonsSection({ kind, caseId, lessons, onChanged }: { kind: Cas
                       setEditing(null);
                       setStatus('Lärdomen är sparad.');
                       onChanged();
+                      focusAdd();
                     }
                   }}
                 />
@@ -147,13 +154,14 @@ export function LessonsSection({ kind, caseId, lessons, onChanged }: { kind: Cas
                 setFormKey((k) => k + 1);
                 setStatus('Lärdomen är sparad.');
                 onChanged();
+                focusAdd();
               }
             }}
           />
           <ErrorMessage error={add.error} />
         </>
       ) : (
-        <button type="button" onClick={() => (setAdding(true), setStatus(''))}>
+        <button type="button" ref={addButton} onClick={() => (setAdding(true), setStatus(''))}>
           Skriv en lärdom
         </button>
       )}
