@@ -68,6 +68,7 @@ test('the dashboard shows the core figures, the period lives in the URL, and fig
   const q = await indicators(db, ...shownPeriod);
   expect(q.indicators['dev.count']).toBeGreaterThan(0);
   await expect(tileValue(page, 'dev.count')).toHaveText(startsWith(q.indicators['dev.count']));
+  await expect(page.getByTestId('period-incomplete')).toHaveCount(0);
   await expect(page.getByText(`Data per ${q.period.asOf}`)).toBeVisible();
   await expect(page.locator('[data-chart="run-chart"]')).toHaveAttribute('data-chart-rendered', 'true');
   // definitions from the catalogue
@@ -103,6 +104,8 @@ test('the dashboard shows the core figures, the period lives in the URL, and fig
   expect(y.indicators['dev.count']).not.toBe(q.indicators['dev.count']);
   await expect(dash).toHaveAttribute('data-period', `${year}-01-01_${year}-12-31`);
   await expect(tileValue(page, 'dev.count')).toHaveText(startsWith(y.indicators['dev.count']));
+  // a period that runs past the data date says so (the default quarter did not)
+  if (`${year}-12-31` > y.period.asOf) await expect(page.getByTestId('period-incomplete')).toContainText(`till och med ${y.period.asOf}`);
   await page.reload();
   await expect(page.locator('.dashboard')).toHaveAttribute('data-period', `${year}-01-01_${year}-12-31`);
   await expect(tileValue(page, 'dev.count')).toHaveText(startsWith(y.indicators['dev.count']));

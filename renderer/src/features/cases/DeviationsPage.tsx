@@ -20,6 +20,13 @@ export function DeviationsPage({ route }: { route: Route }) {
 
 const FILTER_KEYS = ['from', 'to', 'kategori', 'kommun', 'enhet', 'huvudman', 'status', 'grad', 'lardom', 'q', 'sort'] as const;
 const statusOptions: FilterOption[] = deviationStatuses.map((s) => [s, deviationStatusLabels[s]]);
+/** The agreement's 1–4 scale (IMPORT.md): exactly this grade. */
+const severityOptions: FilterOption[] = [
+  ['1', '1 – mindre allvarlig'],
+  ['2', '2 – måttlig'],
+  ['3', '3 – allvarlig'],
+  ['4', '4 – mycket allvarlig'],
+];
 
 function toApiFilter(q: URLSearchParams) {
   const lesson = qp(q, 'lardom');
@@ -33,7 +40,7 @@ function toApiFilter(q: URLSearchParams) {
     org: qp(q, 'enhet'),
     partyType: qp(q, 'huvudman') as PartyType | undefined,
     status: qp(q, 'status') as DeviationStatus | undefined,
-    severity: grad && /^\d+$/.test(grad) ? Number(grad) : undefined,
+    severity: grad && /^[1-4]$/.test(grad) ? Number(grad) : undefined,
     hasLesson: lesson === 'ja' ? true : lesson === 'nej' ? false : undefined,
     q: qp(q, 'q'),
     sort: sortParam(q),
@@ -62,7 +69,7 @@ function DeviationList({ query }: { query: URLSearchParams }) {
           <FilterSelect id="f-party" label="Huvudman (någon part)" value={f.huvudman} onChange={set('huvudman')} options={partyTypeOptions} />
           <FilterInput id="f-org" label="Part: enhetens namn (exakt)" value={f.enhet} onChange={set('enhet')} />
           <FilterSelect id="f-status" label="Status" value={f.status} onChange={set('status')} options={statusOptions} />
-          <FilterInput id="f-sev" label="Allvarlighetsgrad" type="number" min={0} max={99} value={f.grad} onChange={set('grad')} />
+          <FilterSelect id="f-sev" label="Allvarlighetsgrad" value={f.grad} onChange={set('grad')} options={severityOptions} />
           <FilterSelect id="f-lesson" label="Har lärdom" value={f.lardom} onChange={set('lardom')} options={yesNoOptions} />
         </>
       )}

@@ -92,6 +92,12 @@ function Overview({ route }: { route: Route }) {
           {problem}
         </p>
       ) : null}
+      {shown && shown.to > shown.asOf ? (
+        <p className="note" data-testid="period-incomplete">
+          Perioden är inte avslutad i datat: uppgifterna gäller till och med {shown.asOf}. Dagar och månader därefter räknas som att
+          ingenting har hänt än (noll i diagrammet), så jämför med försiktighet.
+        </p>
+      ) : null}
       <ErrorMessage error={q.error} />
       {q.error ? (
         <p>
