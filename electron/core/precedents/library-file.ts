@@ -94,15 +94,56 @@ export function jsonDepth(s: string, stopAbove = Infinity): number {
   return max;
 }
 
+/**
+ * The first key that occurs twice in one object, or null. JSON.parse keeps the last value, while a
+ * person reading the file in a text editor may see the first: a signed file must mean one thing.
+ * Call on text that JSON.parse accepted.
+ */
+export function duplicateJsonKey(s: string): string | null {
+  const stack: (Set<string> | null)[] = [];
+  let expectKey = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22) {
+      const start = i;
+      for (i++; i < s.length; i++) {
+        const d = s.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+      const keys = stack[stack.length - 1];
+      if (expectKey && keys) {
+        const key = JSON.parse(s.slice(start, i + 1)) as string;
+        if (keys.has(key)) return key;
+        keys.add(key);
+        expectKey = false;
+      }
+    } else if (c === 0x7b) {
+      stack.push(new Set());
+      expectKey = true;
+    } else if (c === 0x5b) {
+      stack.push(null);
+      expectKey = false;
+    } else if (c === 0x7d || c === 0x5d) {
+      stack.pop();
+      expectKey = false;
+    } else if (c === 0x2c) {
+      expectKey = stack[stack.length - 1] != null;
+    }
+  }
+  return null;
+}
+
 /** JSON.parse that refuses __proto__/constructor/prototype keys anywhere and limits depth first. */
 export function parseJsonSafely(s: string): unknown {
   if (jsonDepth(s, LIBRARY_LIMITS.maxDepth) > LIBRARY_LIMITS.maxDepth) {
     throw new UserError(`Filen är för djupt nästlad (mer än ${LIBRARY_LIMITS.maxDepth} nivåer) för att vara en Samsyn-fil.`);
   }
+  let value: unknown;
   try {
-    return JSON.parse(s, (key, value: unknown) => {
+    value = JSON.parse(s, (key, v: unknown) => {
       if (FORBIDDEN_KEYS.has(key)) throw new ForbiddenKey(key);
-      return value;
+      return v;
     });
   } catch (e) {
     if (e instanceof ForbiddenKey) {
@@ -110,6 +151,13 @@ export function parseJsonSafely(s: string): unknown {
     }
     throw new UserError('Filen är inte giltig JSON och kan därför inte vara en Samsyn-fil.');
   }
+  const twice = duplicateJsonKey(s);
+  if (twice !== null) {
+    throw new UserError(
+      `Filen har fältet "${twice.slice(0, 80)}" två gånger i samma objekt, så den som läser filen och Samsyn kan se olika värden; filen har inte lästs in.`,
+    );
+  }
+  return value;
 }
 
 /** Generic limits over the parsed value: number of values, length of every text and key. */

@@ -13,6 +13,7 @@ import type { Workspace } from '../session';
 import * as t from '../db/schema';
 import { canonicalBytes } from './canonical-json';
 import { readWorkspaceKeys, signBytes } from './keys';
+import { duplicateJsonKey } from './library-file';
 import type { Result } from '../../../shared/api/result';
 
 const ACCEPTANCE = path.resolve(__dirname, '../../../../shared/acceptance/data');
@@ -496,6 +497,17 @@ describe('refusals: one Swedish sentence and no change to the workspace', () => 
     b = await env('fyrbodal');
     insertPrecedent(a.ws);
     text = await exportText(a);
+  });
+
+  it('a key written twice in one object is refused (the reader and Samsyn could see different texts)', async () => {
+    // the signature covers the parsed value, so a duplicate before the real key keeps it valid
+    const forged = text.replace('"principle":', '"principle": "VILSELEDANDE TEXT SOM LÄSAREN SER",\n      "principle":');
+    expect(forged).not.toBe(text);
+    await expectRefused(b, forged, 'Filen har fältet "principle" två gånger i samma objekt, så den som läser filen och Samsyn kan se olika värden; filen har inte lästs in.');
+    // the same key in different objects, escaped keys, and keys inside strings are fine
+    expect(duplicateJsonKey('{"a":1,"b":{"a":2},"c":[{"a":1},{"a":2}],"d":"\\"a\\": 1, \\"a\\""}')).toBeNull();
+    expect(duplicateJsonKey('{"a":1,"\\u0061":2}')).toBe('a');
+    expect(duplicateJsonKey('[{"x":1,"y":{"z":1,"z":2}}]')).toBe('z');
   });
 
   it('a wrong value is explained in Swedish, with the value and what is allowed', async () => {
