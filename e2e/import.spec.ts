@@ -122,6 +122,33 @@ test('import a CSV through the UI: preview, hand mapping, report, quarantine fix
   await expect(page.locator('table.counts-table').getByRole('row', { name: /^Oförändrade/ }).locator('td.num')).toHaveText('3');
 });
 
+test('a quarantined row whose party type the file lacks gets a field for it', async ({ page }) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samsyn-e2e-q-'));
+  const db = path.join(dir, 'skaraborg.samsyn');
+  expect((await cli(['init', '--db', db, '--delregion', 'skaraborg'])).code).toBe(0);
+  const csv = path.join(dir, 'utan-huvudman.csv');
+  fs.writeFileSync(
+    csv,
+    'Ärende-ID;Registreringsdatum;Rapporterande enhet;Mottagande enhet;Berörd kommun;Kategori;Status\n' +
+      'B-1;2026-03-02;Firma Omsorgsbolaget;Skaraborgs Sjukhus Skövde;Skövde;Läkemedel;Ny\n',
+  );
+  const imp = await cli(['import', 'deviations', csv, '--db', db]);
+  expect(imp.code, imp.stderr).toBe(0);
+  const app = await startServer({ db });
+  await page.goto(app.appUrl);
+  await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: /^Import/ }).click();
+  await page.getByRole('navigation', { name: 'Import' }).getByRole('link', { name: /^Karantän/ }).click();
+  const item = page.getByRole('article', { name: /Rad 2 i utan-huvudman\.csv/ });
+  await expect(item).toContainText('Rapporterande huvudman (kolumnen saknas i filen)');
+  await item.getByLabel(/^Rapporterande huvudman/).selectOption('Privat');
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'karantan-huvudman.png'), fullPage: true });
+  await item.getByRole('button', { name: 'Validera igen' }).click();
+  await expect(page.locator('.count-line')).toContainText('0 rader i karantän');
+  await expect(page.locator('.count-line')).toContainText('sparades som nytt ärende');
+  await app.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
 test('Folkmängd lists the workspace kommuner with year and source', async ({ page, app }) => {
   await page.goto(`${app.appUrl}`);
   await page.getByRole('navigation', { name: 'Huvudmeny' }).getByRole('link', { name: /^Import/ }).click();

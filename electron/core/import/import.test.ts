@@ -221,6 +221,25 @@ describe('deviation import', () => {
   });
 });
 
+describe('quarantine: a field the file has no column for', () => {
+  it('is given by its label when the row is fixed (the party type of an organisation the register does not know)', async () => {
+    t = await tempWorkspace();
+    const rows = genDeviations(2, 53);
+    rows[1]!.repOrg = 'Firma Omsorgsbolaget';
+    const headers = STD_HEADERS.filter((_h, i) => i !== 4 && i !== 6); // no party type columns
+    const cells = rows.map(devCells).map((c) => c.filter((_x, i) => i !== 4 && i !== 6));
+    const r = await importFile(t.ws, bytes(toCsv(headers, cells)), 'utan-huvudman.csv', { kind: 'deviations', now: TEST_TODAY });
+    expect(r.quarantined).toBe(1);
+    expect(r.errors[0]).toMatchObject({ field: 'reporting_party_type', column: '' });
+    const [row] = (await call(t.dispatch, 'quarantine.list', { batchId: r.batchId! })).rows;
+    await expect(call(t.dispatch, 'quarantine.fix', { id: row!.id, values: { 'Okänd kolumn': 'x' } })).rejects.toThrow(/Kolumnen "Okänd kolumn" finns inte i karantänraden/);
+    const fixed = await call(t.dispatch, 'quarantine.fix', { id: row!.id, values: { 'Rapporterande huvudman': 'Privat' } });
+    expect(fixed.result).toBe('inserted');
+    expect(fixed.row.raw['Rapporterande huvudman']).toBe('Privat');
+    expect(t.ws.sqlite.prepare(`SELECT reporting_party_type FROM deviations WHERE reporting_org = 'Firma Omsorgsbolaget'`).pluck().get()).toBe('privat');
+  });
+});
+
 describe('decomposed text (NFD)', () => {
   it('stores text composed, so the same file saved decomposed and composed is unchanged on re-import', async () => {
     t = await tempWorkspace();

@@ -3,7 +3,7 @@
  * batch's source system and mapping, mark 'fixed'), discard. The batch's counts stay as imported
  * (they describe the file); the quarantine row's status records what happened since.
  */
-import type { ImportCaseKind, Mapping } from '../../../shared/domain/import';
+import { fieldsOf, type ImportCaseKind, type Mapping } from '../../../shared/domain/import';
 import type { QuarantineRow } from '../../../shared/api/imports';
 import { UserError } from '../errors';
 import type { OpenedWorkspace } from '../db/open-workspace';
@@ -69,13 +69,25 @@ export function fixQuarantine(ws: OpenedWorkspace, id: number, values: Record<st
   const q = getRow(ws, id);
   if (q.status !== 'open') throw new UserError(`Karantänraden ${id} är redan ${q.status === 'fixed' ? 'rättad' : 'kastad'}.`, 'CONFLICT');
   const raw = JSON.parse(q.raw) as Record<string, string>;
-  const headers = Object.keys(raw);
-  for (const h of Object.keys(values)) {
-    if (!(h in raw)) throw new UserError(`Kolumnen "${h}" finns inte i karantänraden (filen ${q.file_name}, rad ${q.row_number}).`);
-  }
   const batch = ws.sqlite.prepare('SELECT source_system, report FROM import_batches WHERE id = ?').get(q.batch_id) as { source_system: string; report: string };
   const report = JSON.parse(batch.report) as { mapping?: Mapping };
-  const resolved = resolveMapping(q.kind, headers, report.mapping ?? proposeMapping(q.kind, headers), q.file_name);
+  const fileHeaders = Object.keys(raw);
+  const mapping: Mapping = { ...(report.mapping ?? proposeMapping(q.kind, fileHeaders)) };
+  // A field the file has no column for (e.g. "Rapporterande huvudman" for an organisation the
+  // register does not know) can be given by its label: it becomes a column of this row.
+  const missing = fieldsOf(q.kind).filter((f) => !mapping[f.field] || !(mapping[f.field]! in raw));
+  for (const h of Object.keys(values)) {
+    if (h in raw) continue;
+    if (!missing.some((f) => f.label === h)) throw new UserError(`Kolumnen "${h}" finns inte i karantänraden (filen ${q.file_name}, rad ${q.row_number}).`);
+  }
+  const headers = [...fileHeaders];
+  for (const f of missing) {
+    if (f.label in values || f.label in raw) {
+      if (!headers.includes(f.label)) headers.push(f.label);
+      mapping[f.field] = f.label;
+    }
+  }
+  const resolved = resolveMapping(q.kind, headers, mapping, q.file_name);
   const pseudo = pseudonymiserFor(ws.sqlite);
   const merged: Record<string, string> = { ...raw };
   for (const [h, v] of Object.entries(values)) merged[h] = pseudo.clean(v);

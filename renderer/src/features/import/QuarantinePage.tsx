@@ -107,6 +107,9 @@ function QuarantineItem({ row, onChanged }: { row: QuarantineRow; onChanged(msg:
   const rest = columns.filter((c) => !initialBad.has(c));
   const open = row.status === 'open';
   const headingId = `q-${row.id}-title`;
+  // Fields the file has no column for (e.g. the party type of an organisation the register does
+  // not know): given here by their label, they become a column of this row.
+  const missingFields = [...new Set(row.errors.filter((e) => !e.column && e.field).map((e) => e.field))].filter((f) => !(fieldLabel(row.kind, f) in row.raw));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -162,7 +165,31 @@ function QuarantineItem({ row, onChanged }: { row: QuarantineRow; onChanged(msg:
         </ul>
       </div>
       <form onSubmit={submit}>
-        <div className="q-grid">{first.map((c) => input(c, columns.indexOf(c)))}</div>
+        <div className="q-grid">
+          {missingFields.map((f) => {
+            const label = fieldLabel(row.kind, f);
+            const id = `q-${row.id}-missing-${f}`;
+            return (
+              <div className="q-field q-field-bad" key={f}>
+                <label htmlFor={id}>
+                  {label}
+                  <span className="field-error"> (saknas i filen)</span>
+                </label>
+                {f.endsWith('_party_type') || f.endsWith('_type') ? (
+                  <select id={id} value={values[label] ?? ''} onChange={(e) => setValues((v) => ({ ...v, [label]: e.target.value }))} disabled={!open}>
+                    <option value="">Välj huvudman</option>
+                    <option value="Kommun">Kommun</option>
+                    <option value="Region">Region</option>
+                    <option value="Privat">Privat</option>
+                  </select>
+                ) : (
+                  <input id={id} type="text" value={values[label] ?? ''} onChange={(e) => setValues((v) => ({ ...v, [label]: e.target.value }))} readOnly={!open} />
+                )}
+              </div>
+            );
+          })}
+          {first.map((c) => input(c, columns.indexOf(c)))}
+        </div>
         {rest.length > 0 ? (
           <details className="q-rest">
             <summary>Övriga värden i raden ({rest.length})</summary>
