@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../samsyn';
-import type { CliIO } from '../io';
+import { runCli } from './test-helpers';
 import { createWorkspace } from '../../core/workspace/workspace';
 import { refreshRecurring } from '../../core/indicators/recurring';
 import { rebuildSummary } from '../../core/indicators/summary';
@@ -15,13 +14,7 @@ import { caseShowSchema } from './case';
 let dir: string;
 let db: string;
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => void (out += `${t}\n`), err: (t) => void (err += `${t}\n`), isTTY: false };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samsyn-cli-cases-'));

@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../samsyn';
-import type { CliIO } from '../io';
+import { runCli } from './test-helpers';
 import { createWorkspace } from '../../core/workspace/workspace';
 import { devCells, genDeviations, STD_HEADERS, toCsv } from '../../core/import/test-helpers';
 
@@ -11,13 +10,7 @@ let dir: string;
 let db: string;
 const PERIOD = ['--from', '2024-01-01', '--to', '2026-06-30', '--as-of', '2026-07-31'];
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => void (out += `${t}\n`), err: (t) => void (err += `${t}\n`), isTTY: false };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = runCli;
 const json = async (...argv: string[]) => {
   const r = await run(...argv, '--json');
   expect(r.err).toBe('');

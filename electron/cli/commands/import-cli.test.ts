@@ -3,21 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../samsyn';
-import type { CliIO } from '../io';
+import { runCli } from './test-helpers';
 import { createWorkspace } from '../../core/workspace/workspace';
 import { devCells, genDeviations, STD_HEADERS, toCsv } from '../../core/import/test-helpers';
 
 let dir: string;
 let db: string;
 
-async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIO = { out: (t) => void (out += `${t}\n`), err: (t) => void (err += `${t}\n`), isTTY: false };
-  const code = await main(argv, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'samsyn-cli-import-'));
