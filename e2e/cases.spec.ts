@@ -90,6 +90,12 @@ test('deviations list, a dispute through the escalation ladder, a lesson, a prec
   await page.getByRole('button', { name: 'Nästa sida' }).click();
   await expect(page.locator('table.case-table tbody tr')).toHaveCount(10);
   await expect(page.getByText('Rad 51–60 av 60')).toBeVisible();
+  // open a case from page 2 and go back: still page 2
+  await page.locator('table.case-table tbody tr').first().getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1, name: /^Avvikelse AV-/ })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByText('Rad 51–60 av 60')).toBeVisible();
+  await expect(page.locator('table.case-table tbody tr')).toHaveCount(10);
   await page.getByRole('button', { name: 'Föregående' }).click();
   await expect(page.getByText('Rad 1–50 av 60')).toBeVisible();
   // sort by date (header button with aria-sort)

@@ -54,15 +54,41 @@ export function show(v: unknown): string {
 }
 
 /** Keyset paging: a stack of cursors, reset when `resetKey` changes. */
+/**
+ * Cursor paging whose position survives leaving the page: the cursors are kept in sessionStorage
+ * per list (path + filters), so "Back" from a case returns to the same page of results.
+ */
 export function useCursorPaging(resetKey: string) {
-  const [stack, setStack] = useState<string[]>([]);
-  useEffect(() => setStack([]), [resetKey]);
+  const scope = `samsyn.paging:${window.location.hash.split('?')[0]}`;
+  const [stack, setStack] = useState<string[]>(() => savedStack(scope, resetKey));
+  // new filters: back to the first page (adjusted while rendering, so no stale page is fetched)
+  const [key, setKey] = useState(resetKey);
+  if (key !== resetKey) {
+    setKey(resetKey);
+    setStack([]);
+  }
+  useEffect(() => {
+    try {
+      sessionStorage.setItem(scope, JSON.stringify({ key: resetKey, stack }));
+    } catch {
+      /* storage full or unavailable: paging still works, it is just not remembered */
+    }
+  }, [scope, resetKey, stack]);
   return {
     cursor: stack.length ? stack[stack.length - 1] : undefined,
     page: stack.length + 1,
     next: (c: string) => setStack((s) => [...s, c]),
     prev: () => setStack((s) => s.slice(0, -1)),
   };
+}
+
+function savedStack(scope: string, key: string): string[] {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(scope) ?? 'null') as { key?: unknown; stack?: unknown } | null;
+    return saved && saved.key === key && Array.isArray(saved.stack) && saved.stack.every((c) => typeof c === 'string') ? (saved.stack as string[]) : [];
+  } catch {
+    return [];
+  }
 }
 
 export function Pager(props: {
