@@ -59,8 +59,9 @@ export async function startDemo(opts: { library?: boolean } = {}): Promise<DemoA
 export async function settle(page: Page): Promise<void> {
   await expect(page.locator('h1').first()).toBeVisible();
   await expect(page.locator('.loading')).toHaveCount(0, { timeout: 20_000 });
-  const charts = page.locator('[data-chart-rendered]');
-  for (let i = 0; i < (await charts.count()); i++) await expect(charts.nth(i)).toHaveAttribute('data-chart-rendered', 'true');
+  // one locator for "a chart still drawing": counting charts and then waiting on each raced a
+  // navigation that removed them between the count and the wait
+  await expect(page.locator('[data-chart-rendered]:not([data-chart-rendered="true"])')).toHaveCount(0, { timeout: 15_000 });
 }
 
 /** Opens a hash route in the running app (the token is already in sessionStorage after the first goto). */

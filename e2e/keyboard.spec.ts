@@ -66,6 +66,7 @@ test('skip link, then open a workspace from the picker', async ({ page }) => {
   // back to the test's own workspace, again from the picker (recently opened)
   await tabTo(page, page.getByRole('link', { name: 'Byt arbetsyta' }), { back: true });
   await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Välj arbetsyta' })).toBeVisible();
   await settle(page);
   await tabTo(page, page.getByRole('button', { name: 'Öppna demo.samsyn' }));
   await page.keyboard.press('Enter');
