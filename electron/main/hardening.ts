@@ -1,4 +1,4 @@
-import type { Session, WebContents } from 'electron';
+import type { DownloadItem, Session, WebContents } from 'electron';
 import { APP_SCHEME, isAppUrl } from './window';
 
 /**
@@ -19,22 +19,33 @@ export function isAllowedRequestUrl(url: string): boolean {
 
 type SessionLike = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'> & {
   webRequest: Pick<Session['webRequest'], 'onBeforeRequest'>;
-  on(event: 'will-download', listener: (event: { preventDefault(): void }, item: { getURL(): string }) => void): unknown;
+  on(event: 'will-download', listener: (event: { preventDefault(): void }, item: DownloadItemLike) => void): unknown;
 };
+type DownloadItemLike = Pick<DownloadItem, 'getURL' | 'getFilename' | 'setSavePath'>;
+
+export interface SessionOptions {
+  /** Where a download is saved (electron/main/downloads.ts), or null to cancel it; without it Chromium asks. */
+  chooseSavePath?(fileName: string): string | null;
+}
 
 /**
  * Session-wide settings (pure wiring over a session object; unit-tested with a fake):
  * every permission request and check is denied (camera, microphone, notifications, geolocation,
  * clipboard-read, HID/USB/serial devices …), every request outside app:// (and data:/blob:) is
- * cancelled, and downloads only from our own origin or blob:/data: (PDF and library exports).
+ * cancelled, and downloads only from our own origin or blob:/data: (PDF and library exports),
+ * saved where chooseSavePath says (never over the workspace) or not at all.
  */
-export function setUpSession(session: SessionLike): void {
+export function setUpSession(session: SessionLike, opts: SessionOptions = {}): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
   session.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequestUrl(details.url) }));
   session.on('will-download', (event, item) => {
-    if (!isAllowedRequestUrl(item.getURL())) event.preventDefault();
+    if (!isAllowedRequestUrl(item.getURL())) return event.preventDefault();
+    if (!opts.chooseSavePath) return;
+    const target = opts.chooseSavePath(item.getFilename());
+    if (target) item.setSavePath(target);
+    else event.preventDefault();
   });
 }
 

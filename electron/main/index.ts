@@ -14,6 +14,7 @@ import { buildMenuTemplate } from './menu';
 import { createShellActions, workspaceFromArgv, type Dialogs } from './shell-actions';
 import { readWindowState, writeWindowState } from './window-state';
 import { shellPaths } from './paths';
+import { chooseDownloadPath } from './downloads';
 
 // Lifecycle and wiring only: every piece with a decision in it lives in a module that takes the
 // Electron objects as parameters and is unit-tested with fakes (main.test.ts).
@@ -54,10 +55,23 @@ async function start(): Promise<void> {
   }
   if (process.platform === 'win32') app.setAppUserModelId('se.vardsamverkan.samsyn');
 
-  setUpSession(session.defaultSession);
   registerAppProtocol(protocol, rendererDir);
 
   const ctx = createContext({ appDataDir: app.getPath('userData') });
+  // downloads (PDF, library/profile files, CSV lists) are saved through our own checked dialog
+  setUpSession(session.defaultSession, {
+    chooseSavePath: (fileName) =>
+      chooseDownloadPath(fileName, {
+        workspacePath: () => ctx.session.workspace?.path ?? null,
+        showSaveDialog: (o) => (mainWindow ? dialog.showSaveDialogSync(mainWindow, o) : dialog.showSaveDialogSync(o)),
+        showError: (message) => {
+          const box = { type: 'error' as const, title: 'Samsyn', message, buttons: ['OK'], noLink: true };
+          if (mainWindow) dialog.showMessageBoxSync(mainWindow, box);
+          else dialog.showMessageBoxSync(box);
+        },
+        defaultDir: app.getPath('documents'),
+      }),
+  });
   ctx.printPdf = createElectronPrinter(preloadPath);
   const dispatch = createDispatch(createHandlers(ctx), { validateOutput: !app.isPackaged });
   registerIpc(ipcMain, dispatch);

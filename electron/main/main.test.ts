@@ -213,6 +213,31 @@ describe('setUpSession', () => {
     expect(download('blob:app://samsyn/abc')).toBe(false);
     expect(download('https://evil.example/payload.exe')).toBe(true);
   });
+
+  it('saves a download where chooseSavePath says, and cancels it when the user cancels', () => {
+    const r = fakeSession();
+    const asked: string[] = [];
+    let answer: string | null = '/hem/anna/Dokument/rapport.pdf';
+    setUpSession(r.session as never, {
+      chooseSavePath: (name) => {
+        asked.push(name);
+        return answer;
+      },
+    });
+    const fire = (url: string) => {
+      let prevented = false;
+      let savedAt: string | null = null;
+      const item = { getURL: () => url, getFilename: () => 'Samsyn-rapport.pdf', setSavePath: (p: string) => (savedAt = p) };
+      (r.rec.listeners['will-download'] as unknown as (e: unknown, item: unknown) => void)({ preventDefault: () => (prevented = true) }, item);
+      return { prevented, savedAt };
+    };
+    expect(fire('blob:app://samsyn/abc')).toEqual({ prevented: false, savedAt: '/hem/anna/Dokument/rapport.pdf' });
+    answer = null;
+    expect(fire('blob:app://samsyn/def')).toEqual({ prevented: true, savedAt: null });
+    // a foreign download is refused before anyone is asked
+    expect(fire('https://evil.example/x.pdf')).toEqual({ prevented: true, savedAt: null });
+    expect(asked).toEqual(['Samsyn-rapport.pdf', 'Samsyn-rapport.pdf']);
+  });
 });
 
 describe('hardenWebContents', () => {
