@@ -18,8 +18,8 @@ export function readFileAsBase64(file: Blob): Promise<string> {
 }
 
 /** Offers text or bytes as a download (Blob + object URL + <a download>). */
-export function offerDownload(fileName: string, content: string | Uint8Array, mime = 'application/json'): void {
-  const blob = new Blob([typeof content === 'string' ? content : (content as BlobPart)], { type: `${mime};charset=utf-8` });
+export function offerDownload(fileName: string, content: string | Uint8Array, mime = 'application/json;charset=utf-8'): void {
+  const blob = new Blob([typeof content === 'string' ? content : (content as BlobPart)], { type: mime });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
@@ -30,6 +30,14 @@ export function offerDownload(fileName: string, content: string | Uint8Array, mi
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Offers bytes that came from the core as base64 (a PDF, a CSV list) as a download. */
+export function downloadBase64(fileName: string, base64: string, mime = 'text/csv;charset=utf-8'): void {
+  const bin = atob(base64);
+  const bytes = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+  offerDownload(fileName, bytes, mime);
 }
 
 /** "1,2 MB", "850 kB", "312 byte" (sv-SE). */

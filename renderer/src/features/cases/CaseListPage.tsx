@@ -7,7 +7,7 @@ import { useEffect, useState, type InputHTMLAttributes, type ReactNode } from 'r
 import { href, navigate } from '../../router';
 import { useAction, useApi } from '../../api/hooks';
 import { EmptyState, ErrorMessage, Loading, PageHeader } from '../../components/ui';
-import { downloadBase64 } from '../../components/download';
+import { downloadBase64 } from '../../components/files';
 import type { MethodInput } from '../../../../shared/api/contract';
 import { categoryCodes, partyTypes, type CategoryCode } from '../../../../shared/domain/enums';
 import { categoryLabels, partyTypeLabels } from '../../../../shared/labels.sv';

@@ -12,7 +12,7 @@ import { call, ApiError } from '../../api/client';
 import { useApi } from '../../api/hooks';
 import { useWorkspace } from '../../workspace-context';
 import { ErrorMessage, Loading, PageHeader, ProgressBar } from '../../components/ui';
-import { downloadBase64 } from '../../components/download';
+import { downloadBase64 } from '../../components/files';
 import { periodProblem, presetPeriod, type PeriodPreset } from '../../../../shared/periods';
 import type { ReportExportResult, SavedReport, TextCheck } from '../../../../shared/api/reports';
 import type { JobState } from '../../../../shared/api/jobs';
