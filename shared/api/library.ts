@@ -59,6 +59,8 @@ export const libraryPreviewSchema = z.object({
   ),
   /** Keys this version does not know; they were ignored (e.g. "precedents[2].note"). */
   unknownKeys: z.array(z.string()),
+  /** Identity numbers in the file's texts, replaced by this workspace's tokens before anything is stored. */
+  pseudonymised: z.number().int(),
 });
 export type LibraryPreviewOutput = z.infer<typeof libraryPreviewSchema>;
 

@@ -152,6 +152,10 @@ async function importCmd(argv: string[], io: CliIO): Promise<number> {
     if (result.preview.unknownKeys.length) {
       io.err(`Okända fält i filen ignorerades: ${result.preview.unknownKeys.slice(0, 10).join(', ')}${result.preview.unknownKeys.length > 10 ? ' …' : ''}`);
     }
+    if (result.preview.pseudonymised > 0) {
+      const n = result.preview.pseudonymised;
+      io.err(`${n} personnummer i filens texter ${result.dryRun ? 'skulle ersättas' : 'ersattes'} med arbetsytans pseudonymer (${n === 1 ? 'det' : 'de'} lagras aldrig).`);
+    }
     if (values.json) printJson(io, libraryCliImportSchema, result);
     else {
       const c = result.preview.counts;

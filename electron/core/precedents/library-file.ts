@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import type { OpenedWorkspace } from '../db/open-workspace';
 import * as t from '../db/schema';
 import { UserError } from '../errors';
-import { scanPersonalData } from '../privacy/pnr';
+import { findIdentityNumbers, redactPseudonyms, scanPersonalData } from '../privacy/pnr';
+import { pseudonymiseTyped } from '../import/deidentify';
 import { readSettings } from '../workspace/workspace';
 import { canonicalBytes, CanonicalJsonError } from './canonical-json';
 import { ensureWorkspaceKeys, publisherKeyFromBase64, signBytes, verifyBytes, type PublisherKey } from './keys';
@@ -388,30 +389,66 @@ function localLessons(ws: OpenedWorkspace, row: PrecedentRow): LibraryLesson[] {
   return out;
 }
 
-/** A stored precedent as it appears in a library file. */
+/**
+ * A stored precedent as it appears in a library file. Pseudonym tokens (`[PNR-xxxxxx]`) in its
+ * texts become "[uppgift borttagen]" as in the PDF report: a token still links a person's cases
+ * (LIBRARY.md: no patient data leaves the workspace). Merge compares through this function too,
+ * so a copy that comes back is recognised as identical.
+ */
 export function precedentToFile(ws: OpenedWorkspace, row: PrecedentRow): LibraryPrecedent {
   const caseHash = row.caseHash ?? (row.localCaseKind && row.localCaseId != null ? caseHashFor(ws, row.localCaseKind, row.localCaseId) : null);
+  const pub = (text: string) => redactPseudonyms(text).text;
   return {
     id: row.id,
     kind: row.kind,
     revision: row.revision,
     updatedAt: row.updatedAt,
-    title: row.title,
+    title: pub(row.title),
     area: row.area as LibraryPrecedent['area'],
-    agreementRefs: row.agreementRefs ?? [],
-    tags: row.tags ?? [],
-    facts: row.facts,
-    question: row.question,
-    resolution: row.resolution,
-    principle: row.principle,
-    decisionPoints: (row.decisionPoints ?? []).map((d) => ({ question: d.question, guidance: d.guidance })),
+    agreementRefs: (row.agreementRefs ?? []).map(pub),
+    tags: (row.tags ?? []).map(pub),
+    facts: pub(row.facts),
+    question: pub(row.question),
+    resolution: pub(row.resolution),
+    principle: pub(row.principle),
+    decisionPoints: (row.decisionPoints ?? []).map((d) => ({ question: pub(d.question), guidance: pub(d.guidance) })),
     status: row.status,
     supersededBy: row.supersededBy ?? null,
     decidedAt: row.decidedAt ?? null,
     origin: { delregion: row.originDelregion, publisher: row.originPublisher },
     caseHash,
-    lessons: localLessons(ws, row),
+    lessons: localLessons(ws, row).map((l) => ({ ...l, text: pub(l.text) })),
   };
+}
+
+/**
+ * A received precedent's texts with every identity number replaced by this workspace's token, as
+ * on a CSV import: a file from another delregion (or edited by hand) is an import path into the
+ * database too (DOMAIN.md: identity numbers never enter the database). Another workspace's
+ * tokens become "[uppgift borttagen]". Ids, dates, origin and the case hash are left as they are. Returns the precedent and how many numbers were replaced.
+ */
+export function pseudonymiseReceived(ws: OpenedWorkspace, p: LibraryPrecedent): { precedent: LibraryPrecedent; replaced: number } {
+  let replaced = 0;
+  const clean = (text: string) => {
+    // a token from another workspace (an older file) means nothing here: it is shown as removed
+    const plain = redactPseudonyms(text).text;
+    const out = pseudonymiseTyped(ws.sqlite, plain);
+    if (out !== plain) replaced += findIdentityNumbers(plain).length;
+    return out;
+  };
+  const precedent: LibraryPrecedent = {
+    ...p,
+    title: clean(p.title),
+    agreementRefs: p.agreementRefs.map(clean),
+    tags: p.tags.map(clean),
+    facts: clean(p.facts),
+    question: clean(p.question),
+    resolution: clean(p.resolution),
+    principle: clean(p.principle),
+    decisionPoints: p.decisionPoints.map((d) => ({ ...d, question: clean(d.question), guidance: clean(d.guidance) })),
+    lessons: p.lessons.map((l) => ({ ...l, text: clean(l.text) })),
+  };
+  return { precedent, replaced };
 }
 
 export interface PersonalDataFinding {

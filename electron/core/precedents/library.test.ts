@@ -488,6 +488,50 @@ describe('merge: origin, lessons and divergent edits', () => {
   });
 });
 
+describe('personal data in library files', () => {
+  it('identity numbers in a received file are replaced by this workspace\'s tokens before anything is stored', async () => {
+    const a = await env();
+    const b = await env('fyrbodal');
+    const id = insertPrecedent(a.ws);
+    const doc = JSON.parse(await exportText(a));
+    const p0 = { ...doc.precedents[0], facts: 'Patienten 811218-9876 kom hem utan insats.', question: 'Vem ansvarar för [PNR-ABCDEF]?', lessons: [{ text: 'Ring om 19811218-9876 före utskrivning.', cause: null, date: '2026-10-01' }] };
+    const text = resign(a, { ...doc, precedents: [p0] });
+    const preview = await b.call('library.preview', { text });
+    expect(preview.pseudonymised).toBe(2);
+    await b.call('library.apply', { text, trustPublisher: true });
+    const row = precedentRow(b.ws, id)!;
+    expect(row.facts).toMatch(/^Patienten \[PNR-[A-Z2-7]{6}\] kom hem utan insats\.$/);
+    expect(JSON.stringify(row.importedLessons)).toContain(row.facts.slice(10, 22));
+    expect(dump(b.ws)).not.toMatch(/811218|8112189876/);
+    expect(row.question).toBe('Vem ansvarar för [uppgift borttagen]?'); // another workspace's token means nothing here
+    expect(b.ws.sqlite.prepare(`SELECT count(*) FROM search_fts WHERE search_fts MATCH '"811218"'`).pluck().get()).toBe(0);
+    // the same file again changes nothing
+    const before = dump(b.ws);
+    const again = await b.call('library.apply', { text });
+    expect(again.preview.counts).toMatchObject({ identical: 1, new: 0, updated: 0, conflict: 0 });
+    expect(dump(b.ws)).toBe(before);
+  });
+
+  it('a pseudonym token never leaves in a library file; the copy that comes back is identical', async () => {
+    const a = await env();
+    const b = await env('fyrbodal');
+    const caseId = insertDispute(a.ws, 'TV-P1');
+    const id = insertPrecedent(a.ws, { localCaseKind: 'dispute', localCaseId: caseId });
+    await a.call('precedents.update', { id, facts: 'Oenighet om hjälpmedel till 811218-9876 efter utskrivning.' });
+    await a.call('lessons.add', { caseKind: 'dispute', caseId, text: 'Samma patient (811218-9876) kom tillbaka.' });
+    expect(precedentRow(a.ws, id)!.facts).toMatch(/\[PNR-/);
+    const file = await exportText(a);
+    expect(file).not.toMatch(/PNR-|811218/);
+    const sent = JSON.parse(file).precedents[0];
+    expect(sent.facts).toBe('Oenighet om hjälpmedel till [uppgift borttagen] efter utskrivning.');
+    expect(sent.lessons.map((l: { text: string }) => l.text)).toContain('Samma patient ([uppgift borttagen]) kom tillbaka.');
+    await b.call('library.apply', { text: file, trustPublisher: true });
+    expect(await b.call('library.preview', { text: file })).toMatchObject({ counts: { identical: 1 } });
+    // our own file read back into our own workspace: identical, not a conflict
+    expect((await a.call('library.preview', { text: file })).counts).toMatchObject({ identical: 1, conflict: 0 });
+  });
+});
+
 describe('refusals: one Swedish sentence and no change to the workspace', () => {
   let a: Env;
   let b: Env;

@@ -7,7 +7,8 @@ import { audit, readSettings } from '../workspace/workspace';
 import { canonicalize } from './canonical-json';
 import { ownFingerprint, type PublisherKey } from './keys';
 import { normalizeKey } from '../../../shared/text';
-import { precedentToFile, readLibraryFile, readProfilesFile, type FileInput, type VerifiedFile } from './library-file';
+import { redactPseudonyms } from '../privacy/pnr';
+import { precedentToFile, pseudonymiseReceived, readLibraryFile, readProfilesFile, type FileInput, type VerifiedFile } from './library-file';
 import { tolerantLibrarySchemas, type LibraryFile, type LibraryPrecedent, type ProfilesFile } from '../../../shared/domain/library-file';
 
 type PrecedentRow = typeof t.precedents.$inferSelect;
@@ -101,12 +102,18 @@ export interface LibraryPreview {
   counts: Record<MergeStatus, number> & { total: number };
   items: MergeItem[];
   unknownKeys: string[];
+  /** Identity numbers in the file's texts, replaced by this workspace's tokens. */
+  pseudonymised: number;
 }
 
-/** The content that defines "the same precedent" (what is compared for equality). */
+/**
+ * The content that defines "the same precedent" (what is compared for equality), as it would be
+ * published: a pseudonym token and "[uppgift borttagen]" are the same (precedentToFile redacts
+ * our copy; a received copy holds this workspace's tokens for the numbers its file carried).
+ */
 function contentKey(p: LibraryPrecedent): string {
   const { lessons, ...rest } = p;
-  return canonicalize({ ...rest, lessons: lessons.map((l) => ({ text: l.text, cause: l.cause, date: l.date })) });
+  return redactPseudonyms(canonicalize({ ...rest, lessons: lessons.map((l) => ({ text: l.text, cause: l.cause, date: l.date })) })).text;
 }
 
 /**
@@ -161,8 +168,23 @@ interface Plan {
   pending: Map<string, typeof t.precedentConflicts.$inferSelect>;
 }
 
+/**
+ * The verified file with every identity number in its texts replaced by this workspace's token
+ * (library-file.ts pseudonymiseReceived): what is classified, shown and stored is the cleaned copy.
+ */
+function receiveLibraryFile(ws: OpenedWorkspace, input: FileInput): { file: VerifiedFile<LibraryFile>; pseudonymised: number } {
+  const file = readLibraryFile(input);
+  let pseudonymised = 0;
+  const precedents = file.doc.precedents.map((p) => {
+    const r = pseudonymiseReceived(ws, p);
+    pseudonymised += r.replaced;
+    return r.precedent;
+  });
+  return { file: { ...file, doc: { ...file.doc, precedents } }, pseudonymised };
+}
+
 /** Local rows for the file's ids (in chunks) and all open conflicts: a few queries, not one per precedent. */
-function plan(ws: OpenedWorkspace, file: VerifiedFile<LibraryFile>): Plan {
+function plan(ws: OpenedWorkspace, file: VerifiedFile<LibraryFile>, pseudonymised: number): Plan {
   const locals = new Map<string, PrecedentRow>();
   const ids = file.doc.precedents.map((p) => p.id);
   for (let i = 0; i < ids.length; i += 500) {
@@ -198,13 +220,15 @@ function plan(ws: OpenedWorkspace, file: VerifiedFile<LibraryFile>): Plan {
     counts,
     items,
     unknownKeys: file.unknownKeys.slice(0, 100),
+    pseudonymised,
   };
   return { preview, locals, pending };
 }
 
 /** Reads, verifies and classifies a library file. Changes nothing. */
 export function previewLibrary(ws: OpenedWorkspace, input: FileInput): LibraryPreview {
-  return plan(ws, readLibraryFile(input)).preview;
+  const { file, pseudonymised } = receiveLibraryFile(ws, input);
+  return plan(ws, file, pseudonymised).preview;
 }
 
 function contentValues(p: LibraryPrecedent) {
@@ -248,8 +272,8 @@ export async function applyLibrary(
   input: FileInput,
   opts: { trustPublisher?: boolean; now: Date; dryRun?: boolean },
 ): Promise<LibraryApplyResult> {
-  const file = readLibraryFile(input);
-  const { preview } = plan(ws, file);
+  const { file, pseudonymised } = receiveLibraryFile(ws, input);
+  const { preview } = plan(ws, file, pseudonymised);
   const trustNow = requireTrust(preview.publisher, opts.trustPublisher);
   const hasWork = (items: MergeItem[]) => items.some((i) => i.status === 'new' || i.status === 'updated' || (i.status === 'conflict' && !i.conflictPending));
   const applied = { inserted: 0, updated: 0, conflictsStored: 0, publisherTrusted: trustNow };
@@ -260,7 +284,7 @@ export async function applyLibrary(
   ws.sqlite.transaction(() => {
     if (trustNow) rememberKey(ws, file.doc.publisher, file.publisher, opts.now);
     // Classified again inside the transaction: what is written is what the data says now.
-    const now = plan(ws, file);
+    const now = plan(ws, file, pseudonymised);
     file.doc.precedents.forEach((theirs, i) => {
       const { status, conflictPending } = now.preview.items[i]!;
       const local = now.locals.get(theirs.id);

@@ -103,3 +103,21 @@ export function scanPersonalData(text: string): PersonalDataHit[] {
   }
   return hits.sort((a, b) => a.start - b.start);
 }
+
+/** A workspace's pseudonym for a person (`[PNR-xxxxxx]`, import/deidentify.ts). */
+export const PNR_TOKEN = /\[PNR-[A-Za-z0-9]+\]/g;
+/** What a published text (the PDF report, a library file) shows instead of personal data. */
+export const REDACTED = '[uppgift borttagen]';
+
+/**
+ * The text with every pseudonym token replaced by REDACTED. A token is still personal data
+ * (it links a person's cases within the workspace), so it never leaves in a published text.
+ */
+export function redactPseudonyms(text: string): { text: string; hits: number } {
+  let hits = 0;
+  const out = text.replace(PNR_TOKEN, () => {
+    hits++;
+    return REDACTED;
+  });
+  return { text: out, hits };
+}

@@ -11,7 +11,7 @@ import { categoryLabels, lessonCauseLabels } from '../../../shared/labels.sv';
 import type { CategoryCode, LessonCause } from '../../../shared/domain/enums';
 import { todayIso } from '../../../shared/dates';
 import type { Workspace } from '../session';
-import { scanPersonalData } from '../privacy/pnr';
+import { REDACTED, redactPseudonyms, scanPersonalData } from '../privacy/pnr';
 import { canonicalize } from '../precedents/canonical-json';
 
 export const REPORT_TITLE = 'Uppföljning av avvikelser och oenighet i samverkan';
@@ -47,16 +47,11 @@ export function reportTitle(delregionName: string, label: string): string {
   return `${REPORT_TITLE} — ${delregionName}, ${label}`;
 }
 
-const PNR_TOKEN = /\[PNR-[A-Za-z0-9]+\]/g;
-export const REDACTED = '[uppgift borttagen]';
+export { REDACTED };
 
 /** Removes identity numbers, phone numbers, e-mail addresses and pseudonym tokens from a case text. */
 export function redact(text: string): { text: string; hits: number } {
-  let hits = 0;
-  let t = text.replace(PNR_TOKEN, () => {
-    hits++;
-    return REDACTED;
-  });
+  let { text: t, hits } = redactPseudonyms(text);
   const found = scanPersonalData(t);
   if (found.length) {
     let out = '';

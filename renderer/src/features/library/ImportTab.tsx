@@ -79,6 +79,12 @@ export function ImportTab({ onApplied }: { onApplied?(): void }) {
             {formatInt(preview.counts.conflict)} konflikter
             {preview.counts.older > 0 ? `, ${formatInt(preview.counts.older)} äldre` : ''}.
           </p>
+          {preview.pseudonymised > 0 ? (
+            <p className="warning small" data-testid="library-pseudonymised">
+              Filens texter innehåller {formatInt(preview.pseudonymised)} personnummer. De ersätts med arbetsytans pseudonymer vid inläsningen och lagras aldrig – be
+              gärna avsändaren att ta bort dem ur sina texter.
+            </p>
+          ) : null}
           {preview.unknownKeys.length > 0 ? (
             <p className="warning small">
               Filen innehåller fält som den här versionen av Samsyn inte känner till; de hoppas över: {preview.unknownKeys.slice(0, 10).join(', ')}
