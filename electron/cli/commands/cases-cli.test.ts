@@ -10,6 +10,8 @@ import { caseListSchema } from '../../../shared/api/common';
 import { searchResultSchema, precedentSchema } from '../../../shared/api/precedents';
 import { lessonSchema } from '../../../shared/api/cases';
 import { caseShowSchema } from './case';
+import { mergeNewestFirst } from './cases';
+import type { CaseSummary } from '../../../shared/api/common';
 
 let dir: string;
 let db: string;
@@ -44,6 +46,20 @@ describe('samsyn cases / case show / lesson add / precedent mark / search', () =
     const d = caseListSchema.parse(JSON.parse((await run('cases', '--db', db, '--kind', 'dispute', '--json')).out));
     expect(d.cases.map((c) => c.status)).toEqual(['steg 1', 'steg 2']);
     expect((await run('cases', '--db', db, '--kind', 'x')).code).toBe(2);
+    // --limit shortens the list, never the total (both kinds are counted)
+    const one = caseListSchema.parse(JSON.parse((await run('cases', '--db', db, '--limit', '1', '--json')).out));
+    expect(one.total).toBe(4);
+    expect(one.cases.map((c) => c.externalId)).toEqual(['AV-2']);
+    expect((await run('cases', '--db', db, '--limit', '2')).out.split('\n')[0]).toBe('4 ärenden (visar 2; ange --limit för fler).');
+  });
+
+  it('both kinds are merged by date, newest first', () => {
+    const c = (kind: 'deviation' | 'dispute', externalId: string, date: string) => ({ kind, externalId, date }) as CaseSummary;
+    const merged = mergeNewestFirst([
+      [c('deviation', 'A', '2026-03-01'), c('deviation', 'B', '2026-01-01')],
+      [c('dispute', 'T', '2026-02-01'), c('dispute', 'U', '2026-01-01')],
+    ]);
+    expect(merged.map((x) => x.externalId)).toEqual(['A', 'T', 'B', 'U']);
   });
 
   it('case show asks for --kind when an id is both a deviation and a dispute', async () => {

@@ -9,6 +9,14 @@ function table(io: CliIO, cases: CaseSummary[]): void {
   }
 }
 
+/** Lists each already sorted newest first, merged into one list newest first (stable: deviations before disputes on the same date). */
+export function mergeNewestFirst(lists: CaseSummary[][]): CaseSummary[] {
+  return lists
+    .flatMap((list, li) => list.map((c, i) => ({ c, li, i })))
+    .sort((a, b) => (a.c.date === b.c.date ? a.li - b.li || a.i - b.i : a.c.date < b.c.date ? 1 : -1))
+    .map((x) => x.c);
+}
+
 export async function run(argv: string[], io: CliIO): Promise<number> {
   const { values } = parse(argv, {
     db: { type: 'string' },
@@ -66,24 +74,28 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
   const to = requireDate('to', values.to, false);
   const core = await openCore(values.db);
   try {
+    // Each kind's newest `limit` cases and its total; both kinds are then merged by date (newest
+    // first) and cut to `limit`, so the total always counts every case of both kinds.
     let total = 0;
     let totalIsLowerBound = false;
-    const cases: CaseSummary[] = [];
+    const lists: CaseSummary[][] = [];
     for (const k of kind ? [kind] : (['deviation', 'dispute'] as const)) {
+      const list: CaseSummary[] = [];
       let cursor: string | undefined;
       let first = true;
       do {
-        const page = await core.call('cases.list', { kind: k, from, to, sort: 'date_desc', limit: Math.min(500, Math.max(1, limit - cases.length)), cursor });
+        const page = await core.call('cases.list', { kind: k, from, to, sort: 'date_desc', limit: Math.min(500, Math.max(1, limit - list.length)), cursor });
         if (first) {
           total += page.total;
           totalIsLowerBound ||= page.totalIsLowerBound;
         }
         first = false;
-        cases.push(...page.cases);
+        list.push(...page.cases);
         cursor = page.nextCursor ?? undefined;
-      } while (cursor && cases.length < limit);
-      if (cases.length >= limit) break;
+      } while (cursor && list.length < limit);
+      lists.push(list);
     }
+    const cases = mergeNewestFirst(lists).slice(0, limit);
     const out = { total, totalIsLowerBound, cases, nextCursor: null };
     if (values.json) printJson(io, caseListSchema, out);
     else {
