@@ -38,6 +38,11 @@ export function profileByName(sqlite: Database.Database, name: string): ProfileR
   const r = sqlite.prepare('SELECT id, name, kind, header_signature, mapping, source_system FROM mapping_profiles WHERE name = ?').get(name) as RawProfile | undefined;
   return r ? toProfile(r) : null;
 }
+/** The header signatures of the saved mapping profiles for one kind of case. */
+export function profileSignatures(sqlite: Database.Database, kind: ImportCaseKind): Set<string> {
+  return new Set(sqlite.prepare('SELECT header_signature FROM mapping_profiles WHERE kind = ?').pluck().all(kind) as string[]);
+}
+
 export function profileBySignature(sqlite: Database.Database, kind: ImportCaseKind, signature: string): ProfileRow | null {
   const r = sqlite
     .prepare('SELECT id, name, kind, header_signature, mapping, source_system FROM mapping_profiles WHERE kind = ? AND header_signature = ? ORDER BY updated_at DESC, id DESC LIMIT 1')
@@ -75,11 +80,13 @@ export async function findHeader(
   input: TableInput,
   fileName: string,
   kind: ImportCaseKind,
-  opts: { sheet?: string; profileHeaders?: string[]; signal?: AbortSignal },
+  opts: { sheet?: string; profileHeaders?: string[]; profileSignatures?: ReadonlySet<string>; signal?: AbortSignal },
 ): Promise<HeaderFound> {
   const extra = opts.profileHeaders ? new Set(opts.profileHeaders.map(normalizeHeader).filter(Boolean)) : undefined;
+  const isHeader = (cells: string[]) =>
+    countKnownColumns(kind, cells, extra) >= HEADER_MIN_KNOWN || (!!opts.profileSignatures?.size && opts.profileSignatures.has(headerSignature(displayHeaders(cells))));
   const first = await openTable(input, fileName, opts.sheet ? { sheet: opts.sheet } : undefined);
-  const found = await scanForHeader(first, kind, extra, opts.signal);
+  const found = await scanForHeader(first, isHeader, opts.signal);
   if (found) return found;
   // CSV: the separator is detected from how consistently it splits the first records; irregular
   // rows (a stray ";" in a text, a missing last field) together with commas in organisation names
@@ -87,14 +94,19 @@ export async function findHeader(
   if (first.info.format === 'csv') {
     for (const separator of [';', '\t', ','] as const) {
       if (separator === first.info.separator) continue;
-      const again = await scanForHeader(await openTable(input, fileName, { separator }), kind, extra, opts.signal);
+      const again = await scanForHeader(await openTable(input, fileName, { separator }), isHeader, opts.signal);
       if (again) return again;
     }
   }
   throw noHeaderError(fileName, kind);
 }
 
-async function scanForHeader(reader: TableReader, kind: ImportCaseKind, extra: Set<string> | undefined, signal: AbortSignal | undefined): Promise<HeaderFound | null> {
+/**
+ * The header row: the first row (of HEADER_SCAN_ROWS) with enough known column names (aliases, the
+ * chosen profile's headers), or exactly the header set of a saved mapping profile (IMPORT.md: a
+ * profile is re-used automatically when its header set is seen again, however unusual its names).
+ */
+async function scanForHeader(reader: TableReader, isHeader: (cells: string[]) => boolean, signal: AbortSignal | undefined): Promise<HeaderFound | null> {
   const it = reader.rows(signal)[Symbol.asyncIterator]();
   const close = async () => {
     try {
@@ -107,7 +119,7 @@ async function scanForHeader(reader: TableReader, kind: ImportCaseKind, extra: S
     for (let scanned = 0; scanned < HEADER_SCAN_ROWS; scanned++) {
       const n = await it.next();
       if (n.done) break;
-      if (countKnownColumns(kind, n.value.cells, extra) >= HEADER_MIN_KNOWN) {
+      if (isHeader(n.value.cells)) {
         const buffered: RawRow[] = [];
         let done = false;
         while (buffered.length < SAMPLE_ROWS) {
@@ -307,6 +319,7 @@ export async function importFile(ws: OpenedWorkspace, input: TableInput, fileNam
   opts.onProgress?.({ rowsDone: 0, message: `Läser ${fileName} …` });
   const findOpts = {
     sheet: opts.sheet,
+    profileSignatures: profileSignatures(sqlite, kind),
     profileHeaders: profile ? (Object.values(profile.mapping).filter(Boolean) as string[]) : opts.mapping ? (Object.values(opts.mapping).filter(Boolean) as string[]) : undefined,
     signal,
   };
@@ -438,7 +451,11 @@ export async function previewFile(
     profile = profileById(ws.sqlite, opts.profileId);
     if (!profile) throw new UserError(`Kopplingsprofilen med id ${opts.profileId} finns inte.`, 'NOT_FOUND');
   }
-  const head = await findHeader(input, fileName, kind, { sheet: opts.sheet, profileHeaders: profile ? (Object.values(profile.mapping).filter(Boolean) as string[]) : undefined });
+  const head = await findHeader(input, fileName, kind, {
+    sheet: opts.sheet,
+    profileHeaders: profile ? (Object.values(profile.mapping).filter(Boolean) as string[]) : undefined,
+    profileSignatures: profileSignatures(ws.sqlite, kind),
+  });
   try {
     const choice = chooseMapping(ws.sqlite, kind, head.headers, opts.mapping, profile, head.sample);
     const problems: string[] = [];

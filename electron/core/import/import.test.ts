@@ -408,6 +408,21 @@ describe('contract methods', () => {
     expect(third).toMatchObject({ unchanged: 12, updated: 0, unknownCategories: [] });
     expect((await call(t.dispatch, 'profiles.delete', { id: profiles[0]!.id })).deleted).toBe(true);
 
+    // a profile for headers that are no aliases at all (and a title row above them): its header set
+    // alone identifies the header row, on preview and on import
+    const odd = Buffer.from(
+      'Månadsuttag avvikelser\r\nNr;Inkom;Från;Till;Kn;Omr;Läge;Text\r\nP-1;2026-08-01;Skövde kommun;Skaraborgs Sjukhus;Skövde;SIP;Ny;Profiltest\r\n',
+      'utf8',
+    );
+    await expect(importFile(t.ws, bytes(odd), 'udda.csv', { kind: 'deviations', now: TEST_TODAY })).rejects.toThrow(/ingen rad som ser ut som en rubrikrad/);
+    const oddMapping = { external_id: 'Nr', reported_at: 'Inkom', reporting_org: 'Från', receiving_org: 'Till', kommun: 'Kn', category: 'Omr', status: 'Läge', description: 'Text' };
+    const first = await importFile(t.ws, bytes(odd), 'udda.csv', { kind: 'deviations', now: TEST_TODAY, mapping: oddMapping, saveProfileAs: 'Udda export' });
+    expect(first).toMatchObject({ inserted: 1, quarantined: 0 });
+    const oddPreview = await call(t.dispatch, 'imports.preview', { kind: 'deviations', fileName: 'udda2.csv', bytesBase64: odd.toString('base64') });
+    expect(oddPreview).toMatchObject({ headerRowNumber: 2, matchedProfile: { name: 'Udda export' } });
+    expect(oddPreview.problems.join(' ')).not.toMatch(/obligatoriska/);
+    expect(await importFile(t.ws, bytes(odd), 'udda2.csv', { kind: 'deviations', now: TEST_TODAY })).toMatchObject({ unchanged: 1, profile: { name: 'Udda export' } });
+
     // population
     const scb = Buffer.from('"Folkmängd efter region och år"\r\n\r\n"region","2024","2025"\r\n"1496 Skövde","58 163","58200"\r\n"Hjo","9343",".."\r\n"Riket","10551707","10587710"\r\n', 'utf8');
     const pop = await call(t.dispatch, 'population.import', { fileName: 'folkmangd.csv', bytesBase64: scb.toString('base64') });
