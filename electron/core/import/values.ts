@@ -16,12 +16,14 @@ function isoIfValid(y: number, m: number, d: number): string | undefined {
 // time of day (ignored, but it must be a real time: "25:00" makes the value unreadable)
 const TIME = String.raw`(?:[ T](\d{1,2})[:.](\d{2})(?:[:.](\d{2})(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?`;
 const timeOk = (h?: string, min?: string, sec?: string) => h === undefined || (Number(h) <= 23 && Number(min) <= 59 && (sec === undefined || Number(sec) <= 59));
-const ISO_RE = new RegExp(String.raw`^(\d{4})-(\d{1,2})-(\d{1,2})${TIME}$`);
-const DMY_RE = new RegExp(String.raw`^(\d{1,2})[./](\d{1,2})[./](\d{4})${TIME}$`);
+const ISO_RE = new RegExp(String.raw`^(\d{4})-(\d{2})-(\d{2})${TIME}$`);
+const DMY_RE = new RegExp(String.raw`^(\d{2})[./](\d{2})[./](\d{4})${TIME}$`);
 
 /**
  * Dates: YYYY-MM-DD, YYYY-MM-DD HH:MM[:SS], ISO with T (the written calendar date is kept),
  * DD.MM.YYYY, DD/MM/YYYY (day first). Returns 'YYYY-MM-DD', null for empty, undefined if unreadable.
+ * Day and month have two digits as in IMPORT.md's formats: "2026-5-7" or "7.5.2026" (which a
+ * reader could take for 5 July) is "anything else" and goes to quarantine with the value shown.
  */
 export function parseDate(raw: string): string | null | undefined {
   const s = raw.trim();
