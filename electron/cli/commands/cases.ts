@@ -59,7 +59,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
       const out = { indicator, total: count, cases: shown };
       if (values.json) printJson(io, indicatorCasesOutput, out);
       else {
-        io.out(`${count} ärenden bakom indikatorn ${indicator} (${from} – ${to})${shown.length < count ? ` (visar ${shown.length}; ange ett större --limit för fler)` : ''}.`);
+        io.out(`${count} ${count === 1 ? 'ärende' : 'ärenden'} bakom indikatorn ${indicator} (${from} – ${to})${shown.length < count ? ` (visar ${shown.length}; ange ett större --limit för fler)` : ''}.`);
         table(io, shown);
       }
       return 0;
@@ -99,7 +99,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
     const out = { total, totalIsLowerBound, cases, nextCursor: null };
     if (values.json) printJson(io, caseListSchema, out);
     else {
-      io.out(`${totalIsLowerBound ? 'Över ' : ''}${total} ärenden${cases.length < total || totalIsLowerBound ? ` (visar ${cases.length}; ange --limit för fler)` : ''}.`);
+      io.out(`${totalIsLowerBound ? 'Över ' : ''}${total} ${total === 1 && !totalIsLowerBound ? 'ärende' : 'ärenden'}${cases.length < total || totalIsLowerBound ? ` (visar ${cases.length}; ange --limit för fler)` : ''}.`);
       table(io, cases);
     }
     return 0;

@@ -9,7 +9,7 @@ const fmt = (n: number) => n.toLocaleString('sv-SE');
 
 export function summarize(r: ImportReport): string {
   const lines = [
-    `${r.file}: ${fmt(r.rows)} rader – ${fmt(r.inserted)} nya, ${fmt(r.updated)} uppdaterade, ${fmt(r.unchanged)} oförändrade, ${fmt(r.quarantined)} i karantän, ${fmt(r.outsideDelregion)} utanför delregionen, ${fmt(r.duplicatesInFile)} dubbletter i filen.`,
+    `${r.file}: ${fmt(r.rows)} ${r.rows === 1 ? 'rad' : 'rader'} – ${fmt(r.inserted)} nya, ${fmt(r.updated)} uppdaterade, ${fmt(r.unchanged)} oförändrade, ${fmt(r.quarantined)} i karantän, ${fmt(r.outsideDelregion)} utanför delregionen, ${fmt(r.duplicatesInFile)} dubbletter i filen.`,
   ];
   if (r.olderVersions) {
     lines.push(`  ${fmt(r.olderVersions)} av de oförändrade ärendena fanns i filen i en äldre version än den som redan är sparad; den nyare versionen behölls.`);

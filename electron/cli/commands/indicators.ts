@@ -1,7 +1,7 @@
 import { openCore, parse, printJson, requireDate, requireInt, CliFailure, type CliIO } from '../io';
 import { indicatorsDocumentSchema, type IndicatorsDocument, type LeadTime, type Share } from '../../../shared/indicators/schemas';
 import { catalogue } from '../../../shared/indicators/catalogue';
-import { formatDecimal, formatInt, formatPercent, formatSek } from '../../../shared/format';
+import { countOf, formatDecimal, formatInt, formatPercent, formatSek } from '../../../shared/format';
 import { partyTypeLabels } from '../../../shared/labels.sv';
 
 export async function run(argv: string[], io: CliIO): Promise<number> {
@@ -89,7 +89,7 @@ export function formatTable(doc: IndicatorsDocument): string {
     }`,
   );
   row('disp.temporarySolution', shareText(v['disp.temporarySolution']));
-  row('disp.economicSettlement', `${formatInt(v['disp.economicSettlement'].count)} ärenden, ${formatSek(v['disp.economicSettlement'].totalSek)}`);
+  row('disp.economicSettlement', `${countOf(v['disp.economicSettlement'].count, 'ärende', 'ärenden')}, ${formatSek(v['disp.economicSettlement'].totalSek)}`);
   row('disp.principled', formatInt(v['disp.principled']));
   lines.push('', 'Lärande');
   row('learn.lessonCoverage', shareText(v['learn.lessonCoverage']));

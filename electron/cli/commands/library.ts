@@ -167,7 +167,7 @@ async function importCmd(argv: string[], io: CliIO): Promise<number> {
       if (result.dryRun) io.out('Provkörning: ingenting ändrades.');
       else {
         const a = result.applied;
-        io.out(`Inläst: ${a.inserted} nya och ${a.updated} uppdaterade; ${a.conflictsStored} konflikter sparade för beslut (samsyn library conflicts).`);
+        io.out(`Inläst: ${a.inserted} nya och ${a.updated} uppdaterade; ${a.conflictsStored} ${a.conflictsStored === 1 ? 'konflikt sparad' : 'konflikter sparade'} för beslut (samsyn library conflicts).`);
         if (result.backupPath) io.out(`Säkerhetskopia före importen: ${result.backupPath}`);
       }
     }
@@ -210,7 +210,7 @@ async function exportProfilesCmd(argv: string[], io: CliIO): Promise<number> {
     const r = await core.call('library.exportProfiles', { publisherName: values.publisher });
     const file = writeOutputFile(values.out!, r.content, PROFILES_OUT(values.db));
     if (values.json) printJson(io, profilesCliExportSchema, { file, profileCount: r.profileCount, synonymCount: r.synonymCount, publisher: r.publisher });
-    else io.out(`${r.profileCount} mappningsprofiler och ${r.synonymCount} egna kategorisynonymer exporterade till ${file} (fingeravtryck ${r.publisher.fingerprint}).`);
+    else io.out(`${r.profileCount} ${r.profileCount === 1 ? 'mappningsprofil' : 'mappningsprofiler'} och ${r.synonymCount} ${r.synonymCount === 1 ? 'egen kategorisynonym' : 'egna kategorisynonymer'} exporterade till ${file} (fingeravtryck ${r.publisher.fingerprint}).`);
     return 0;
   });
 }

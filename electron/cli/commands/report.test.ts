@@ -11,7 +11,7 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogue } from '../../../shared/indicators/catalogue';
 import type { IndicatorsDocument } from '../../../shared/indicators/schemas';
-import { formatDecimal, formatInt, formatPercent, formatSek } from '../../../shared/format';
+import { countOf, formatDecimal, formatInt, formatPercent, formatSek } from '../../../shared/format';
 import { findChromium } from '../../transport/print-pdf';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
@@ -118,7 +118,7 @@ describe('samsyn report', () => {
     row(label('dev.answeredWithinDeadline'), share(v['dev.answeredWithinDeadline']));
     row(label('dev.closedShare'), share(v['dev.closedShare']));
     row(label('dev.recurring'), share(v['dev.recurring']));
-    row(label('disp.economicSettlement'), `${formatInt(v['disp.economicSettlement'].count)} ärenden, sammanlagt ${formatSek(v['disp.economicSettlement'].totalSek)}`);
+    row(label('disp.economicSettlement'), `${countOf(v['disp.economicSettlement'].count, 'ärende', 'ärenden')}, sammanlagt ${formatSek(v['disp.economicSettlement'].totalSek)}`);
     expect(text).toContain(`varav ${formatInt(v['dev.severe'])} allvarliga`);
     expect(text).toMatch(new RegExp(`Totalt öppna ${v['disp.openAtEnd'].total}( |$)`));
     for (const c of v['dev.byCategory']) expect(text).toContain(`${formatInt(c.count)} (${formatPercent(c.share, 1)})`);
@@ -203,7 +203,10 @@ describe('samsyn report', () => {
     expect(joined).toContain(word);
     // Chromium did not shrink the pages to fit the token: page 1 (before the analysis) is laid out
     // exactly as in the report without it, and no page was saved by shrinking
-    expect(wordBoxes(long, 1)).toEqual(wordBoxes(pdf, 1));
+    // the footer's page total ("Sida 1 av N", the page's last word) may differ when the longer analysis takes another page
+    const body = (f: string) => wordBoxes(f, 1).slice(0, -1);
+    expect(wordBoxes(long, 1).at(-1)).toMatch(/ \d+$/);
+    expect(body(long)).toEqual(body(pdf));
     expect(pageCount(long)).toBeGreaterThanOrEqual(pageCount(pdf));
   }, 300_000);
 

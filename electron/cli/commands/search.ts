@@ -18,7 +18,7 @@ export async function run(argv: string[], io: CliIO): Promise<number> {
           ? `Inga träffar för "${q}".`
           : r.totalIsLowerBound
             ? `Fler än ${r.total} träffar för "${q}" (visar de ${r.hits.length} bästa bland lärdomar, vägledande fall, tvister och de ${r.total} senast inlästa avvikelserna; skriv fler ord för att få färre träffar):`
-            : `${r.total} träffar för "${q}"${r.hits.length < r.total ? ` (visar de ${r.hits.length} bästa)` : ''}:`,
+            : `${r.total} ${r.total === 1 ? 'träff' : 'träffar'} för "${q}"${r.hits.length < r.total ? ` (visar de ${r.hits.length} bästa)` : ''}:`,
       );
       for (const h of r.hits) {
         io.out(`${KIND_LABEL[h.kind]}: ${h.title}${h.date ? ` (${h.date})` : ''}${h.origin?.imported ? ` [från ${h.origin.delregion}]` : ''}`);

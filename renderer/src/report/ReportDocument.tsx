@@ -8,18 +8,20 @@ import type { ReactNode } from 'react';
 import type { ReportModel } from '../../../shared/api/reports';
 import type { IndicatorValues } from '../../../shared/indicators/schemas';
 import { catalogue, commonTermsText, indicatorGroupLabels, type IndicatorGroup, type IndicatorId } from '../../../shared/indicators/catalogue';
-import { formatInt, formatPercent, formatSek } from '../../../shared/format';
+import { countOf, formatInt, formatPercent, formatSek } from '../../../shared/format';
 import { stepLabels } from '../../../shared/labels.sv';
 import { FlowMatrix, HBarChart, RunChart, runChartSignalText } from '../components/charts';
 import { change, type CompareKind } from '../features/dashboard/compare';
 import { periodRange } from '../features/dashboard/period';
-import { cellCount, daysText, isSuppressed, leadText, paragraphs, rateText, shareParts, shareText } from './format';
+import { cellCount, daysText, isSuppressed, leadText, paragraphs, periodText, rangeLines, rateText, shareParts, shareText } from './format';
 import './report.css';
 
 /** Content width of an A4 page with 15 mm margins, in CSS px. */
 export const PRINT_WIDTH = 680;
 
 const label = (id: IndicatorId) => catalogue.find((e) => e.id === id)?.label ?? id;
+/** "10 000" never breaks over two lines in a narrow column (the digit groups' space becomes a no-break space). */
+const keepNumbers = (s: string) => s.replace(/(\d) (?=\d{3}\b)/g, '$1\u00a0');
 
 interface KeyRow {
   id: IndicatorId;
@@ -74,13 +76,31 @@ function keyCell(r: KeyRow, v: IndicatorValues): ReactNode {
   );
 }
 
+/** A key-figure column's head: its name and, below it, the compared period (a range of dates on two lines, broken after the dash). */
+function PeriodHead({ name, range }: { name: string; range: string }) {
+  const lines = rangeLines(range);
+  return (
+    <th scope="col" className="num">
+      {name}
+      {lines.map((l, i) => (
+        <span key={i} className="rd-th-sub">
+          {l}
+        </span>
+      ))}
+    </th>
+  );
+}
+
 function Change({ kind, cur, earlier, against }: { kind: CompareKind; cur: number | null; earlier: number | null; against: string }) {
   const c = change(kind, cur, earlier, against);
   if (c.diff === null) return <span className="rd-chg rd-chg-none">–</span>;
   const word = c.diff === 0 ? 'oförändrat' : c.diff > 0 ? 'ökning' : 'minskning';
   return (
     <span className="rd-chg" title={c.text}>
-      {c.arrow} {c.short} <span className="rd-chg-word">{word}</span>
+      <span className="rd-chg-fig">
+        {c.arrow} {c.short}
+      </span>{' '}
+      <span className="rd-chg-word">{word}</span>
     </span>
   );
 }
@@ -129,6 +149,7 @@ export function ReportDocument({ model, onChartRendered }: ReportDocumentProps) 
   const kommunTotal = v['dev.byKommun'].reduce((s, k) => s + k.count, 0);
   const anySuppressed = v['dev.byKommun'].some((k) => isSuppressed(k.count, sup));
   const groups: IndicatorGroup[] = ['avvikelser', 'oenighet_tvist', 'larande'];
+  const periodLine = periodText(model.period);
 
   return (
     <article className="report-doc" lang="sv" data-report-hash={model.figuresHash}>
@@ -143,7 +164,13 @@ export function ReportDocument({ model, onChartRendered }: ReportDocumentProps) 
           <div>
             <dt>Period</dt>
             <dd>
-              {model.period.label} ({model.period.from} – {model.period.to})
+              {periodLine.label ? (
+                <>
+                  {periodLine.label} <span className="rd-nowrap">({periodLine.range})</span>
+                </>
+              ) : (
+                <span className="rd-nowrap">{periodLine.range}</span>
+              )}
             </dd>
           </div>
           <div>
@@ -211,22 +238,10 @@ export function ReportDocument({ model, onChartRendered }: ReportDocumentProps) 
           <thead>
             <tr>
               <th scope="col">Mått</th>
-              <th scope="col" className="num">
-                Perioden
-                <br />
-                <span className="rd-th-sub">{periodRange(d.current.period)}</span>
-              </th>
-              <th scope="col" className="num">
-                Föregående
-                <br />
-                <span className="rd-th-sub">{periodRange(d.previous.period)}</span>
-              </th>
+              <PeriodHead name="Perioden" range={periodRange(d.current.period)} />
+              <PeriodHead name="Föregående" range={periodRange(d.previous.period)} />
               <th scope="col">Förändring</th>
-              <th scope="col" className="num">
-                Ett år tidigare
-                <br />
-                <span className="rd-th-sub">{periodRange(d.yearEarlier.period)}</span>
-              </th>
+              <PeriodHead name="Ett år tidigare" range={periodRange(d.yearEarlier.period)} />
               <th scope="col">Förändring</th>
             </tr>
           </thead>
@@ -234,7 +249,7 @@ export function ReportDocument({ model, onChartRendered }: ReportDocumentProps) 
             {keyRows.map((r) => (
               <tr key={r.id} data-figure={r.id}>
                 <th scope="row">
-                  {label(r.id)}
+                  {keepNumbers(label(r.id))}
                   {r.suffix ?? ''}
                 </th>
                 <td className="num rd-cur">{keyCell(r, v)}</td>
@@ -414,7 +429,7 @@ export function ReportDocument({ model, onChartRendered }: ReportDocumentProps) 
             <tr>
               <th scope="row">{label('disp.economicSettlement')}</th>
               <td className="num">
-                {formatInt(v['disp.economicSettlement'].count)} ärenden, sammanlagt {formatSek(v['disp.economicSettlement'].totalSek)}
+                {countOf(v['disp.economicSettlement'].count, 'ärende', 'ärenden')}, sammanlagt {formatSek(v['disp.economicSettlement'].totalSek)}
               </td>
             </tr>
             <tr>

@@ -19,6 +19,21 @@ export function rateText(r: number | null): string {
   return r === null ? '–' : formatDecimal(r, 2);
 }
 
+/**
+ * A period's range as header lines: a range of dates ("2026-01-15 – 2026-04-20") breaks after its
+ * dash into two lines so a table column stays narrow; a named range ("jan–jun 2026") is one line.
+ */
+export function rangeLines(range: string): string[] {
+  const i = range.indexOf(' – ');
+  return i < 0 ? [range] : [`${range.slice(0, i)} –`, range.slice(i + 3)];
+}
+
+/** The report's period in words once: "kvartal 3 2026 (2026-07-01 – 2026-09-30)", or only the dates for a custom period. */
+export function periodText(p: { label: string; from: string; to: string }): { label: string | null; range: string } {
+  const range = `${p.from} – ${p.to}`;
+  return { label: p.label.trim() === range ? null : p.label, range };
+}
+
 /** "72,3 %" */
 export function shareText(s: Share): string {
   return formatPercent(s.share, 1);
