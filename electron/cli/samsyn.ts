@@ -22,7 +22,9 @@ const commands: Record<string, () => Promise<{ run: Command }>> = {
 export const USAGE = `Användning: samsyn <kommando> [flaggor]
 
 Kommandon:
-  init --db FIL --delregion ID                     skapa en arbetsyta (fyrbodal, goteborgsregionen, sjuharad, skaraborg)
+  init --db FIL --delregion ID [--kommuner LISTA] [--name NAMN]
+                                                   skapa en arbetsyta (fyrbodal, goteborgsregionen, sjuharad, skaraborg,
+                                                   eller custom med --kommuner "Kungälv, Tjörn")
   demo --db FIL [--delregion ID] [--seed N] [--today DATUM]   skapa en arbetsyta med demodata
   import deviations FIL... --db FIL [--profile NAMN] [--source-system S] [--sheet BLAD] [--json]
   import disputes FIL... --db FIL [--source-system S] [--sheet BLAD] [--json]
