@@ -1,4 +1,5 @@
-import { CliFailure, UsageError, processIO, type CliIO } from './io';
+import { CliFailure, UsageError, printJson, processIO, type CliIO } from './io';
+import { cliErrorSchema } from '../../shared/api/common';
 
 export type Command = (argv: string[], io: CliIO) => Promise<number>;
 
@@ -61,21 +62,29 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     io.err(`Okänt kommando: ${name}\n\n${USAGE}`);
     return 2;
   }
+  // with --json, a failure that printed nothing on stdout still prints one JSON document there
+  const json = rest.includes('--json');
+  let printed = false;
+  const tracked: CliIO = { ...io, out: (t) => ((printed = true), io.out(t)) };
+  const fail = (kind: 'usage' | 'user' | 'internal', exitCode: 1 | 2, message: string): 1 | 2 => {
+    if (json && !printed) printJson(io, cliErrorSchema, { error: { kind, exitCode, message } });
+    return exitCode;
+  };
   try {
     const mod = await load();
-    return await mod.run(rest, io);
+    return await mod.run(rest, tracked);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`${e.message}\n\n${USAGE}`);
-      return 2;
+      return fail('usage', 2, e.message);
     }
     if (e instanceof CliFailure) {
       io.err(e.message);
-      return 1;
+      return fail('user', 1, e.message);
     }
-    const msg = e instanceof Error ? e.message : String(e);
-    io.err(`Ett oväntat fel inträffade: ${msg}`);
-    return 1;
+    const msg = `Ett oväntat fel inträffade: ${e instanceof Error ? e.message : String(e)}`;
+    io.err(msg);
+    return fail('internal', 1, msg);
   }
 }
 

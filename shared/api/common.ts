@@ -39,3 +39,17 @@ export const dateRangeSchema = z.object({
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum ska skrivas ÅÅÅÅ-MM-DD'),
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Datum ska skrivas ÅÅÅÅ-MM-DD'),
 });
+
+/**
+ * What a CLI command with --json prints on stdout when it fails (exit 1 or 2) and has printed
+ * nothing else: CLI.md's "stdout carries exactly one JSON document" holds on errors too. The same
+ * sentence goes to stderr.
+ */
+export const cliErrorSchema = z.object({
+  error: z.object({
+    /** usage: wrong usage (exit 2); user: a bad file, value or id (exit 1); internal: an unexpected failure (exit 1). */
+    kind: z.enum(['usage', 'user', 'internal']),
+    exitCode: z.union([z.literal(1), z.literal(2)]),
+    message: z.string(),
+  }),
+});

@@ -11,7 +11,7 @@ import { searchResultSchema, precedentSchema } from '../../../shared/api/precede
 import { lessonSchema } from '../../../shared/api/cases';
 import { caseShowSchema } from './case';
 import { mergeNewestFirst } from './cases';
-import type { CaseSummary } from '../../../shared/api/common';
+import { cliErrorSchema, type CaseSummary } from '../../../shared/api/common';
 
 let dir: string;
 let db: string;
@@ -51,6 +51,22 @@ describe('samsyn cases / case show / lesson add / precedent mark / search', () =
     expect(one.total).toBe(4);
     expect(one.cases.map((c) => c.externalId)).toEqual(['AV-2']);
     expect((await run('cases', '--db', db, '--limit', '2')).out.split('\n')[0]).toBe('4 ärenden (visar 2; ange --limit för fler).');
+  });
+
+  it('with --json a failure still prints exactly one JSON document on stdout (and the sentence on stderr)', async () => {
+    const missing = await run('case', 'show', '--db', db, '--id', 'NOPE', '--json');
+    expect(missing.code).toBe(1);
+    const doc = cliErrorSchema.parse(JSON.parse(missing.out));
+    expect(doc.error).toEqual({ kind: 'user', exitCode: 1, message: missing.err.trim() });
+    const usage = await run('cases', '--db', db, '--kind', 'x', '--json');
+    expect(usage.code).toBe(2);
+    expect(cliErrorSchema.parse(JSON.parse(usage.out)).error).toMatchObject({ kind: 'usage', exitCode: 2 });
+    // a command that prints its own document on failure (import: the refused files) prints only that one
+    const imp = await run('import', 'deviations', path.join(dir, 'finns-inte.csv'), '--db', db, '--json');
+    expect(imp.code).toBe(1);
+    expect(Object.keys(JSON.parse(imp.out))).toEqual(['files', 'refused']);
+    // without --json stdout stays empty
+    expect((await run('case', 'show', '--db', db, '--id', 'NOPE')).out).toBe('');
   });
 
   it('both kinds are merged by date, newest first', () => {

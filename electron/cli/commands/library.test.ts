@@ -105,8 +105,9 @@ describe('samsyn library', () => {
     for (const bad of ['bibliotek_okand_version.json', 'bibliotek_proto.json']) {
       const r = await cli('library', 'import', path.join(ACCEPTANCE, bad), '--db', B, '--json');
       expect(r.code).toBe(1);
-      expect(r.stdout).toBe('');
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      // --json: the one document on stdout is the refusal, with the same sentence
+      expect(JSON.parse(r.stdout)).toEqual({ error: { kind: 'user', exitCode: 1, message: r.stderr.trim() } });
     }
     const tampered = path.join(tmp, 'tampered.json');
     fs.writeFileSync(tampered, fs.readFileSync(lib, 'utf8').replace('ordinerat', 'Ordinerat'));
