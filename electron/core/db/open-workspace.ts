@@ -7,6 +7,7 @@ import * as schema from './schema';
 import { UserError } from '../errors';
 import { migrationsFolder as defaultMigrationsFolder } from '../paths';
 import { backupWorkspace } from './backup';
+import { runPendingRepairs } from './repairs';
 
 /** 'SmSy' — marks a SQLite file as a Samsyn workspace (PRAGMA application_id). */
 export const SAMSYN_APPLICATION_ID = 0x536d5379;
@@ -177,6 +178,7 @@ export async function openWorkspace(file: string, opts: OpenOptions = {}): Promi
       const db0 = drizzle(sqlite, { schema });
       migrate(db0, { migrationsFolder: folder });
     }
+    if (!opts.readonly) runPendingRepairs(sqlite);
     const db = drizzle(sqlite, { schema }) as Db;
     return {
       path: abs,

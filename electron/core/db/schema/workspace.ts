@@ -23,6 +23,14 @@ export const workspaceKommuner = sqliteTable('workspace_kommuner', {
   name: text('name').notNull(),
 });
 
+/**
+ * Data repairs a migration asked for that SQL alone cannot do (recomputing content hashes);
+ * electron/core/db/repairs.ts runs and removes them when the workspace is opened.
+ */
+export const pendingRepairs = sqliteTable('pending_repairs', {
+  name: text('name').primaryKey(),
+});
+
 /** Reference copies taken at creation (kommuner of the county). */
 export const refKommuner = sqliteTable('ref_kommuner', {
   code: text('code').primaryKey(),
