@@ -279,7 +279,7 @@ export function validateDeviation(row: number, cells: string[], map: ResolvedMap
   const severityRaw = c.raw('severity');
   const severity = severityOf(severityRaw);
   if (severity === undefined) {
-    c.fail('severity', `kolumnen "${c.col('severity')}" har värdet ${q(severityRaw.trim())}; allvarlighetsgrad ska vara 1–4 eller Mindre allvarlig, Måttlig, Allvarlig, Mycket allvarlig.`);
+    c.fail('severity', `kolumnen "${c.col('severity')}" har värdet ${q(severityRaw.trim())}; allvarlighetsgrad ska vara 1–4 eller Mindre allvarlig, Måttlig, Allvarlig, Mycket allvarlig eller Katastrofal.`);
   }
   const statusRaw = c.raw('status');
   let status = statusOf(statusRaw);
