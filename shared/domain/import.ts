@@ -105,6 +105,8 @@ export const importReportSchema = z.object({
   errorsTotal: z.number().int(),
   /** Rows (counted as unchanged) that equal an earlier, replaced version: an older export is never re-applied. */
   olderVersions: z.number().int(),
+  /** Quarantined rows already in the quarantine with the same values (open, fixed or discarded): not added again. */
+  quarantineRepeats: z.number().int(),
   outsideByKommun: z.array(z.object({ kommun: z.string(), count: z.number().int() })),
   duplicates: z.array(z.object({ row: z.number().int(), externalId: z.string(), message: z.string() })),
   mapping: mappingSchema,

@@ -11,6 +11,9 @@ export function summarize(r: ImportReport): string {
   const lines = [
     `${r.file}: ${fmt(r.rows)} ${r.rows === 1 ? 'rad' : 'rader'} – ${fmt(r.inserted)} nya, ${fmt(r.updated)} uppdaterade, ${fmt(r.unchanged)} oförändrade, ${fmt(r.quarantined)} i karantän, ${fmt(r.outsideDelregion)} utanför delregionen, ${fmt(r.duplicatesInFile)} dubbletter i filen.`,
   ];
+  if (r.quarantineRepeats) {
+    lines.push(`  ${fmt(r.quarantineRepeats)} av raderna i karantän fanns redan där från en tidigare import (öppna, rättade eller kastade) och lades inte till igen.`);
+  }
   if (r.olderVersions) {
     lines.push(`  ${fmt(r.olderVersions)} av de oförändrade ärendena fanns i filen i en äldre version än den som redan är sparad; den nyare versionen behölls.`);
   }

@@ -45,8 +45,14 @@ function makeOld(sqlite: Database.Database): void {
     const d = JSON.parse(h.data) as Record<string, CellValue>;
     sqlite.prepare('UPDATE deviation_history SET content_hash = ? WHERE id = ?').run(contentHash('deviations', cols.map((c) => d[c] ?? null)), h.id);
   }
-  sqlite.prepare('DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)').run();
+  undoMigrationsFrom0007(sqlite);
+}
+
+/** Forgets migrations 0007 and later (and undoes their schema changes) so the next open applies them again. */
+function undoMigrationsFrom0007(sqlite: Database.Database): void {
+  sqlite.prepare('DELETE FROM __drizzle_migrations WHERE created_at IN (SELECT created_at FROM __drizzle_migrations ORDER BY created_at LIMIT -1 OFFSET 7)').run();
   sqlite.exec('DROP TABLE pending_repairs');
+  sqlite.exec('ALTER TABLE quarantine DROP COLUMN source_raw'); // 0008
 }
 
 const state = (sqlite: Database.Database) => ({
@@ -86,8 +92,7 @@ describe('Tranemo 1452 / Svenljunga 1465 (migration 0007 and its repair)', () =>
     await importFile(ws, { bytes: new Uint8Array(v1) }, 'v1.csv', { kind: 'deviations', now: TEST_TODAY });
     const before = state(ws.sqlite);
     // 0007 run again on correct data changes nothing
-    ws.sqlite.prepare('DELETE FROM __drizzle_migrations WHERE created_at = (SELECT max(created_at) FROM __drizzle_migrations)').run();
-    ws.sqlite.exec('DROP TABLE pending_repairs');
+    undoMigrationsFrom0007(ws.sqlite);
     ws.close();
     ws = await openWorkspace(file);
     expect(state(ws.sqlite)).toEqual(before);

@@ -93,6 +93,21 @@ describe('deviation import', () => {
     expect(q.total).toBe(12);
     expect(q.rows[0]!.raw['Ärendenummer']).toBe('BAD-0');
     expect(q.rows[0]!.errors[0]!.column).toBe('Registreringsdatum');
+
+    // the same export again: its bad rows are already in the quarantine – open, fixed or thrown
+    // away – and are not added again (the work list does not refill); the report says so
+    await call(t.dispatch, 'quarantine.fix', { id: q.rows[0]!.id, values: { Registreringsdatum: '2026-02-20' } });
+    await call(t.dispatch, 'quarantine.discard', { id: q.rows[1]!.id });
+    const before = t.ws.sqlite.prepare('SELECT count(*) FROM quarantine').pluck().get();
+    const again = await imp(toCsv(STD_HEADERS, rows), 'bad-igen.csv');
+    expect(again).toMatchObject({ rows: 15, unchanged: 3, quarantined: 12, quarantineRepeats: 12 });
+    expect(t.ws.sqlite.prepare('SELECT count(*) FROM quarantine').pluck().get()).toBe(before);
+    expect((await call(t.dispatch, 'quarantine.list', { status: 'open' })).total).toBe(10);
+    // a bad row with other values is new work
+    bad[7]!.status = 'Sovande';
+    const changed = await imp(toCsv(STD_HEADERS, [...good, ...bad].map(devCells)), 'bad-3.csv');
+    expect(changed).toMatchObject({ quarantined: 12, quarantineRepeats: 11 });
+    expect((await call(t.dispatch, 'quarantine.list', { status: 'open' })).total).toBe(11);
   });
 
   it('keeps the last of duplicate ids, counts rows outside the delregion by kommun and derives party types', async () => {
@@ -315,8 +330,9 @@ describe('disputes', () => {
     const events = t.ws.sqlite.prepare(`SELECT d.external_id || ':' || e.type || ':' || e.at FROM dispute_events e JOIN disputes d ON d.id = e.dispute_id ORDER BY d.external_id, e.at`).pluck().all();
     expect(events).toEqual(['T-1:opened:2025-02-14', 'T-1:resolved:2025-04-13', 'T-2:opened:2025-03-01', 'T-2:step2:2025-03-20', 'T-2:step3:2025-04-02', 'T-2:resolved:2025-06-30']);
     const again = await importFile(t.ws, bytes(x), 'tvister.xlsx', { kind: 'disputes', now: TEST_TODAY });
-    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 2, quarantined: 2 });
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 2, quarantined: 2, quarantineRepeats: 2 });
     expect(t.ws.sqlite.prepare('SELECT count(*) FROM dispute_events').pluck().get()).toBe(6);
+    expect(t.ws.sqlite.prepare('SELECT count(*) FROM quarantine').pluck().get()).toBe(2); // not added twice
 
     // fix the quarantined T-3 (step 2 date) → stored with the batch's source system
     const q = await call(t.dispatch, 'quarantine.list', { batchId: r.batchId! });
@@ -329,7 +345,7 @@ describe('disputes', () => {
     expect(t.ws.sqlite.prepare(`SELECT source_system || '|' || area || '|' || raw_area || '|' || temporary_solution FROM disputes WHERE external_id = 'T-3'`).pluck().get()).toBe('Tvistlogg|ovrigt|Bemötande|1');
     const t4 = q.rows.find((x) => x.raw['Ärendenummer'] === 'T-4')!;
     expect((await call(t.dispatch, 'quarantine.discard', { id: t4.id })).status).toBe('discarded');
-    expect((await call(t.dispatch, 'quarantine.list', { status: 'open' })).total).toBe(2); // the second import's two rows
+    expect((await call(t.dispatch, 'quarantine.list', { status: 'open' })).total).toBe(0); // the second import added none
   });
 
   it('reads a described temporary solution as yes, a text that starts with a no as no, and refuses a negative amount', async () => {

@@ -189,10 +189,23 @@ export function applyStage(sqlite: Database.Database, stage: Stage, a: ApplyInpu
         )
         .run(a.nowIso, a.sourceSystem, a.sourceSystem, a.sourceSystem, a.sourceSystem);
     }
+    // A bad row that is already in the quarantine with the same values (open, fixed or discarded,
+    // from an earlier import of the same export) is not added again: re-importing a file must not
+    // refill the work list with rows the user has fixed or thrown away. It still counts as
+    // quarantined in this report, and `quarantineRepeats` says how many were already there.
+    // (NOT IN over a list subquery: one ephemeral index, not a scan per row.)
+    let quarantineRepeats = 0;
     if (counts.quarantined > 0) {
+      quarantineRepeats = Number(
+        sqlite.prepare(`SELECT count(*) FROM ${S} WHERE s_outcome = 1 AND s_raw IN (SELECT coalesce(source_raw, raw) FROM quarantine WHERE kind = ?)`).pluck().get(a.kind),
+      );
       sqlite
-        .prepare(`INSERT INTO quarantine (batch_id, kind, row_number, raw, errors, status) SELECT ?, ?, s_row, s_raw, s_errors, 'open' FROM ${S} WHERE s_outcome = 1 ORDER BY s_row`)
-        .run(batchId, a.kind);
+        .prepare(
+          `INSERT INTO quarantine (batch_id, kind, row_number, raw, source_raw, errors, status)
+           SELECT ?, ?, s_row, s_raw, s_raw, s_errors, 'open' FROM ${S}
+           WHERE s_outcome = 1 AND s_raw NOT IN (SELECT coalesce(source_raw, raw) FROM quarantine WHERE kind = ?) ORDER BY s_row`,
+        )
+        .run(batchId, a.kind, a.kind);
     }
 
     // report
@@ -234,6 +247,7 @@ export function applyStage(sqlite: Database.Database, stage: Stage, a: ApplyInpu
       headerRowNumber: a.headerRowNumber,
       errorsTotal,
       olderVersions,
+      quarantineRepeats,
       outsideByKommun,
       duplicates: a.duplicates,
       mapping: a.mapping,

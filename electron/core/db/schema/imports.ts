@@ -38,6 +38,8 @@ export const quarantine = sqliteTable(
     rowNumber: integer('row_number').notNull(),
     /** Raw values by source header, already de-identified. */
     raw: text('raw', { mode: 'json' }).notNull(),
+    /** `raw` as the file had it (a fix edits `raw`): a later import of the same bad row is recognised. */
+    sourceRaw: text('source_raw'),
     /** [{ field, column, value, message }] */
     errors: text('errors', { mode: 'json' }).notNull(),
     status: text('status', { enum: ['open', 'fixed', 'discarded'] }).notNull().default('open'),

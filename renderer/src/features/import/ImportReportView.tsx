@@ -38,7 +38,13 @@ export function ImportReportView({ report, title = 'Importrapport' }: { report: 
     ['Nya', r.inserted, `nya ${caseWord(r.kind, 2)} sparade`],
     ['Uppdaterade', r.updated, 'ändrat innehåll; den tidigare versionen finns kvar i historiken'],
     ['Oförändrade', r.unchanged, r.olderVersions > 0 ? `varav ${formatInt(r.olderVersions)} äldre versioner som inte lästes in igen` : 'samma innehåll som redan fanns'],
-    ['I karantän', r.quarantined, 'rader som inte klarade kontrollen – rätta dem under Karantän'],
+    [
+      'I karantän',
+      r.quarantined,
+      r.quarantineRepeats > 0
+        ? `rader som inte klarade kontrollen; ${formatInt(r.quarantineRepeats)} av dem fanns redan i karantänen från en tidigare import och lades inte till igen`
+        : 'rader som inte klarade kontrollen – rätta dem under Karantän',
+    ],
     ['Utanför delregionen', r.outsideDelregion, 'kommuner som inte hör till arbetsytan; sparades inte'],
     ['Dubbletter i filen', r.duplicatesInFile, 'samma ärendenummer flera gånger; den sista raden gäller'],
     ['Personnummer ersatta', r.pseudonymised, 'person- och samordningsnummer i fritext ersatta med [PNR-…]'],
