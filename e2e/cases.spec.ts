@@ -235,6 +235,12 @@ test('deviations list, a dispute through the escalation ladder, a lesson, a prec
   await page.getByLabel(/Princip/).fill('Vid utskrivning ansvarar den förskrivande vårdgivaren för att hjälpmedlet är levererat innan patienten kommer hem.');
   await page.getByRole('button', { name: 'Skapa utkast' }).click();
   await expect(page.getByRole('heading', { level: 1, name: /förskrivaren ansvarar/ })).toBeVisible();
+  // back on the case, the draft is offered instead of a second identical one
+  await page.goBack();
+  await expect(page.getByTestId('precedent-draft-exists')).toContainText('förskrivaren ansvarar');
+  await expect(page.getByRole('button', { name: 'Skapa vägledande fall' })).toHaveCount(0);
+  await page.getByTestId('precedent-draft-exists').getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1, name: /förskrivaren ansvarar/ })).toBeVisible();
   await expect(page.getByText('Utkast', { exact: false }).first()).toBeVisible();
   await page.getByRole('button', { name: 'Granska' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Status: Granskad.' })).toBeVisible();

@@ -50,7 +50,11 @@ test('import a CSV through the UI: preview, hand mapping, report, quarantine fix
   await expect(sample).toContainText('Utanför delregionen (Trollhättan)');
   await expect(sample.locator('.status-quarantine')).toContainText('Karantän');
   await page.getByLabel('Spara som mappningsprofil').check();
+  // an unnamed profile: the disabled button says why
+  await expect(page.getByRole('button', { name: 'Importera' })).toBeDisabled();
+  await expect(page.getByTestId('profile-name-missing')).toHaveText(/Ge profilen ett namn/);
   await page.getByLabel('Profilens namn').fill('MedControl PRO – Skaraborg');
+  await expect(page.getByTestId('profile-name-missing')).toHaveCount(0);
   await page.screenshot({ path: path.join(SCREENSHOTS, 'import-forhandsgranskning.png'), fullPage: true });
 
   // 2. Import → progress → report.

@@ -16,6 +16,11 @@ import { periodRange } from '../features/dashboard/period';
 import { cellCount, daysText, isSuppressed, leadText, paragraphs, periodText, rangeLines, rateText, shareParts, shareText } from './format';
 import './report.css';
 
+/** "Brister i rutin" → "brister i rutin" inside a sentence; an abbreviation ("IT-stöd") keeps its capitals. */
+function lowerFirst(label: string): string {
+  return /^[A-ZÅÄÖ]{2}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}
+
 /** Content width of an A4 page with 15 mm margins, in CSS px. */
 export const PRINT_WIDTH = 680;
 
@@ -528,7 +533,7 @@ export function ReportDocument({ model, onChartRendered }: ReportDocumentProps) 
                   </td>
                   <td>
                     {l.text}
-                    {l.cause ? <span className="rd-small"> (orsak: {l.cause.toLowerCase()})</span> : null}
+                    {l.cause ? <span className="rd-small"> (orsak: {lowerFirst(l.cause)})</span> : null}
                   </td>
                 </tr>
               ))}

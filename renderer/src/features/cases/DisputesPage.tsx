@@ -523,7 +523,7 @@ function DisputeView({ id }: { id: number }) {
       <section className="card" aria-labelledby="timeline-h">
         <h2 id="timeline-h">Eskaleringstrappan</h2>
         <EscalationTimeline timeline={d.timeline} resolved={resolved} />
-        <p className="small muted">Dagar räknas till {d.asOf} för ett steg som pågår.</p>
+        {resolved ? null : <p className="small muted">Dagar räknas till {d.asOf} för det steg som pågår.</p>}
       </section>
       <DisputeActions
         d={d}

@@ -18,6 +18,7 @@ export function PrecedentSection({ kind, id, resolved, precedents }: { kind: Cas
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState('');
   const [principle, setPrinciple] = useState('');
+  const draft = precedents.find((p) => p.status === 'utkast');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const p = await create.run({ kind, id, title: title.trim() || undefined, principle: principle.trim() || undefined });
@@ -56,6 +57,16 @@ export function PrecedentSection({ kind, id, resolved, precedents }: { kind: Cas
             </div>
             <ErrorMessage error={create.error} />
           </form>
+        ) : draft ? (
+          <>
+            <p className="small" data-testid="precedent-draft-exists">
+              Ärendet har redan ett utkast: <a href={href(`/larande/prejudikat/${draft.id}`)}>{draft.title}</a>. Fortsätt hellre med det – ett nytt utkast blir ett
+              fall till i biblioteket.
+            </p>
+            <button type="button" onClick={() => setOpen(true)}>
+              Skapa ett utkast till ändå
+            </button>
+          </>
         ) : (
           <button type="button" className="primary" onClick={() => setOpen(true)}>
             Skapa vägledande fall

@@ -606,6 +606,11 @@ function PreviewView(props: {
             ⚠ Koppla först de obligatoriska fälten: {missingRequired.map((f) => f.label).join(', ')}.
           </p>
         ) : null}
+        {props.saveProfile && props.profileName.trim() === '' ? (
+          <p className="field-error" role="status" data-testid="profile-name-missing">
+            ⚠ Ge profilen ett namn – eller kryssa ur ”Spara som mappningsprofil”.
+          </p>
+        ) : null}
         <div className="form-actions">
           <button type="submit" className="primary" disabled={!canStart}>
             Importera
