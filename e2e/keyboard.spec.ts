@@ -117,6 +117,8 @@ test('import a file and fix a quarantined row', async ({ page }) => {
   await tabTo(page, importButton, { max: 300 });
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Importrapport' })).toBeVisible({ timeout: 30_000 });
+  // the form (and its focused button) gave way to the report: focus is not lost to the page
+  await expect.poll(() => page.evaluate(() => document.activeElement !== document.body && !!document.activeElement?.closest('main'))).toBe(true);
 
   // Karantän: the demo's row without a case number gets one
   await tabTo(page, page.getByRole('navigation', { name: 'Import' }).getByRole('link', { name: /^Karantän/ }), { back: true, max: 300 });
@@ -132,6 +134,8 @@ test('import a file and fix a quarantined row', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(page.locator('.count-line')).not.toHaveText(before);
   await expect(page.locator('.count-line')).toContainText('Rad 178');
+  // the fixed card is gone: focus goes to what took its place, not to the top of the page
+  await expect.poll(() => page.evaluate(() => document.activeElement !== document.body && !!document.activeElement?.closest('main'))).toBe(true);
 });
 
 test('record a lesson and mark a precedent', async ({ page }) => {
@@ -150,6 +154,8 @@ test('record a lesson and mark a precedent', async ({ page }) => {
 
   await tabTo(page, page.getByRole('button', { name: 'Skapa vägledande fall' }), { max: 300 });
   await page.keyboard.press('Enter');
+  // the button gave way to its form: focus follows into the form instead of falling to the page
+  await expect(page.getByLabel(/^Rubrik/)).toBeFocused();
   await tabTo(page, page.getByLabel(/^Rubrik/));
   await page.keyboard.type('Hjälpmedel före hemgång');
   await tabTo(page, page.getByLabel(/^Princip/));
@@ -159,6 +165,12 @@ test('record a lesson and mark a precedent', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Hjälpmedel före hemgång' })).toBeVisible();
   await expect(page.getByRole('heading', { level: 1, name: 'Hjälpmedel före hemgång' })).toBeFocused(); // a detail page focuses its heading once loaded
   await settle(page);
+  await tabTo(page, page.getByRole('button', { name: 'Ändra' }), { max: 300 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Rubrik', { exact: true })).toBeFocused(); // into the form that opened
+  await tabTo(page, page.getByRole('button', { name: 'Avbryt' }), { max: 100 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Ändra' })).toBeFocused(); // and back where it was
   await tabTo(page, page.getByRole('button', { name: 'Granska' }), { max: 300 });
   await page.keyboard.press('Enter');
   await expect(page.getByRole('status').filter({ hasText: 'Status: Granskad.' })).toBeVisible();

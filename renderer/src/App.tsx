@@ -1,3 +1,4 @@
+import { installFocusRescue } from './components/focusRescue';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { call, ApiError } from './api/client';
 import type { WorkspaceInfo } from '../../shared/api/workspace';
@@ -43,6 +44,9 @@ function AppShell() {
       }
     })();
   }, []);
+
+  // Focus that is lost because its element disappeared goes to what took its place.
+  useEffect(() => installFocusRescue(), []);
 
   // Move focus to the page heading on navigation (screen readers announce the new page).
   const first = useRef(true);

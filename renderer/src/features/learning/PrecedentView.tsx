@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useAction, useApi } from '../../api/hooks';
 import { href, navigate } from '../../router';
 import { ConfirmDialog, ErrorMessage, Loading, PageHeader } from '../../components/ui';
@@ -16,6 +16,15 @@ export function PrecedentView({ id }: { id: string }) {
   const setStatus = useAction('precedents.setStatus');
   const del = useAction('precedents.delete');
   const [editing, setEditing] = useState(false);
+  // keyboard focus follows the edit: into the form when it opens, back to "Ändra" when it closes
+  const editArea = useRef<HTMLDivElement>(null);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    if (editing) editArea.current?.querySelector<HTMLElement>('input, textarea, select')?.focus();
+    else if (wasEditing.current) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
   const [msg, setMsg] = useState('');
   const [supersedeBy, setSupersedeBy] = useState('');
   const [confirm, setConfirm] = useState<'ersatt' | 'delete' | null>(null);
@@ -138,7 +147,7 @@ export function PrecedentView({ id }: { id: string }) {
             </>
           ) : null}
           {!editing ? (
-            <button type="button" onClick={() => setEditing(true)}>
+            <button type="button" ref={editButton} onClick={() => setEditing(true)}>
               Ändra
             </button>
           ) : null}
@@ -151,15 +160,17 @@ export function PrecedentView({ id }: { id: string }) {
       </section>
 
       {editing ? (
-        <PrecedentForm
-          precedent={p}
-          onCancel={() => setEditing(false)}
-          onSaved={() => {
-            setEditing(false);
-            setMsg('Ändringarna är sparade.');
-            q.reload();
-          }}
-        />
+        <div ref={editArea}>
+          <PrecedentForm
+            precedent={p}
+            onCancel={() => setEditing(false)}
+            onSaved={() => {
+              setEditing(false);
+              setMsg('Ändringarna är sparade.');
+              q.reload();
+            }}
+          />
+        </div>
       ) : (
         <>
           <div className="detail-grid">
