@@ -275,3 +275,47 @@ test('Tab reaches everything with a visible focus ring and cycles out of every s
   }
   expect(problems, problems.join('\n')).toEqual([]);
 });
+
+test('typed text is not lost: leaving a form with unsaved text asks first, and Avbryt asks before discarding', async ({ page }) => {
+  await open(page, '#/installningar');
+  await expect(page.getByRole('heading', { level: 1, name: 'Inställningar' })).toBeVisible();
+  const userName = page.getByLabel('Ditt namn');
+  await tabTo(page, userName, { max: 100 });
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('Anna Processledare');
+  // the menu: the question comes first, "Avbryt" keeps the page and the text
+  await openMenuItemExpectingQuestion(page);
+  await page.keyboard.press('Enter'); // Avbryt has the focus
+  await expect(page.getByRole('heading', { level: 1, name: 'Inställningar' })).toBeVisible();
+  await expect(userName).toHaveValue('Anna Processledare');
+  await expect(page).toHaveURL(/#\/installningar$/);
+  // Back in the browser asks too
+  await page.goBack();
+  await expect(page.getByRole('dialog', { name: 'Osparade ändringar' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(userName).toHaveValue('Anna Processledare');
+  // confirmed: the page is left
+  await openMenuItemExpectingQuestion(page);
+  await tabTo(page, page.getByRole('button', { name: 'Lämna sidan' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Översikt' })).toBeVisible();
+
+  // the lesson form: Avbryt with text asks before discarding it
+  await go(page, '#/tvister/2');
+  await tabTo(page, page.getByRole('button', { name: 'Skriv en lärdom' }), { max: 300 });
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Ring hemsjukvården före utskrivning.');
+  await tabTo(page, page.getByRole('button', { name: 'Avbryt' }), { max: 50 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Kasta lärdomen?' })).toBeVisible();
+  await page.keyboard.press('Enter'); // Avbryt: keep writing
+  await expect(page.getByLabel('Lärdom', { exact: true })).toHaveValue('Ring hemsjukvården före utskrivning.');
+});
+
+/** Shift+Tab to "Översikt" in the main menu and press Enter: the unsaved-changes question opens instead of the page. */
+async function openMenuItemExpectingQuestion(page: Page) {
+  await tabTo(page, nav(page, 'Översikt'), { back: true, max: 200 });
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('dialog', { name: 'Osparade ändringar' })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Osparade ändringar' }).getByRole('button', { name: 'Avbryt' })).toBeFocused();
+}

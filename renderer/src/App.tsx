@@ -11,6 +11,7 @@ import { routes } from './routes';
 import { ReportPrintRoute } from './report/PrintRoute';
 import { useScrollableRegions } from './components/scrollRegions';
 import { PageErrorBoundary } from './components/PageErrorBoundary';
+import { UnsavedChangesDialog } from './components/unsaved';
 
 export function App() {
   const route = useRoute();
@@ -134,6 +135,7 @@ function AppShell() {
             <ErrorMessage error={error} onDismiss={() => setError(null)} />
             <PageErrorBoundary resetKey={`${route.path}?${route.query.toString()}`}>{Page}</PageErrorBoundary>
           </main>
+          <UnsavedChangesDialog />
         </div>
       </div>
     </WorkspaceCtx.Provider>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { askBeforeLeaving, hasUnsavedChanges } from './components/unsaved';
 
 /** Hash routes: #/oversikt, #/avvikelser/12 … (works the same under app:// and http://). */
 export interface Route {
@@ -17,7 +18,19 @@ function parse(): Route {
 export function useRoute(): Route {
   const [route, setRoute] = useState<Route>(parse);
   useEffect(() => {
-    const on = () => setRoute(parse());
+    let current = window.location.hash;
+    const on = (e: HashChangeEvent) => {
+      const next = window.location.hash;
+      const samePage = next.split('?')[0] === current.split('?')[0];
+      if (!samePage && hasUnsavedChanges()) {
+        // keep the page (and its typed text); ask first (components/unsaved.tsx)
+        window.history.replaceState(window.history.state, '', new URL(e.oldURL).href);
+        askBeforeLeaving(next);
+        return;
+      }
+      current = next;
+      setRoute(parse());
+    };
     window.addEventListener('hashchange', on);
     return () => window.removeEventListener('hashchange', on);
   }, []);

@@ -4,6 +4,7 @@ import { lessonCauses, type LessonCause } from '../../../../shared/domain/enums'
 import { lessonCauseLabels } from '../../../../shared/labels.sv';
 import { useAction } from '../../api/hooks';
 import { ConfirmDialog, ErrorMessage } from '../../components/ui';
+import { useUnsavedChanges } from '../../components/unsaved';
 import { formatDateTime, todayLocal, type CaseKind } from './common';
 
 interface Draft {
@@ -20,6 +21,9 @@ function LessonForm({ idPrefix, initial, busy, submitLabel, onSubmit, onCancel }
   const textRef = useRef<HTMLTextAreaElement>(null);
   useEffect(() => textRef.current?.focus(), []);
   const [d, setD] = useState<Draft>(initial);
+  const changed = JSON.stringify(d) !== JSON.stringify(initial);
+  useUnsavedChanges(changed);
+  const [confirmCancel, setConfirmCancel] = useState(false);
   const set = (k: keyof Draft) => (e: { target: { value: string } }) => setD((x) => ({ ...x, [k]: e.target.value }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -55,11 +59,26 @@ function LessonForm({ idPrefix, initial, busy, submitLabel, onSubmit, onCancel }
           {submitLabel}
         </button>
         {onCancel ? (
-          <button type="button" onClick={onCancel}>
+          <button type="button" onClick={() => (changed ? setConfirmCancel(true) : onCancel())}>
             Avbryt
           </button>
         ) : null}
       </div>
+      {onCancel ? (
+        <ConfirmDialog
+          open={confirmCancel}
+          title="Kasta lärdomen?"
+          confirmLabel="Kasta texten"
+          danger
+          onCancel={() => setConfirmCancel(false)}
+          onConfirm={() => {
+            setConfirmCancel(false);
+            onCancel();
+          }}
+        >
+          <p>Det du har skrivit sparas inte.</p>
+        </ConfirmDialog>
+      ) : null}
     </form>
   );
 }

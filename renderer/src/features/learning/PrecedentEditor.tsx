@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
+import { clearUnsavedChanges, useUnsavedChanges } from '../../components/unsaved';
 import type { Precedent } from '../../../../shared/api/precedents';
 import { categoryCodes, type CategoryCode } from '../../../../shared/domain/enums';
 import { categoryLabels } from '../../../../shared/labels.sv';
 import { useAction } from '../../api/hooks';
 import { href, navigate } from '../../router';
-import { ErrorMessage, PageHeader } from '../../components/ui';
+import { ConfirmDialog, ErrorMessage, PageHeader } from '../../components/ui';
 
 interface Draft {
   kind: 'ärende' | 'patientfall';
@@ -48,6 +49,10 @@ export function PrecedentForm({ precedent, onSaved, onCancel }: { precedent?: Pr
   const create = useAction('precedents.create');
   const update = useAction('precedents.update');
   const [d, setD] = useState<Draft>(() => fromPrecedent(precedent));
+  const [initial] = useState(() => JSON.stringify(fromPrecedent(precedent)));
+  const changed = JSON.stringify(d) !== initial;
+  useUnsavedChanges(changed);
+  const [confirmCancel, setConfirmCancel] = useState(false);
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
   const isNew = !precedent;
   const busy = create.busy || update.busy;
@@ -65,7 +70,10 @@ export function PrecedentForm({ precedent, onSaved, onCancel }: { precedent?: Pr
       decisionPoints: d.decisionPoints.filter((p) => p.question.trim() || p.guidance.trim()),
     };
     const out = isNew ? await create.run({ kind: d.kind, ...fields }) : await update.run({ id: precedent.id, ...fields });
-    if (out) onSaved(out);
+    if (out) {
+      clearUnsavedChanges();
+      onSaved(out);
+    }
   };
   const showPoints = d.kind === 'patientfall' || d.decisionPoints.length > 0;
   return (
@@ -145,10 +153,24 @@ export function PrecedentForm({ precedent, onSaved, onCancel }: { precedent?: Pr
         <button type="submit" className="primary" disabled={busy}>
           {isNew ? 'Spara som utkast' : 'Spara ändringarna'}
         </button>
-        <button type="button" onClick={onCancel}>
+        <button type="button" onClick={() => (changed ? setConfirmCancel(true) : onCancel())}>
           Avbryt
         </button>
       </div>
+      <ConfirmDialog
+        open={confirmCancel}
+        title="Kasta ändringarna?"
+        confirmLabel="Kasta ändringarna"
+        danger
+        onCancel={() => setConfirmCancel(false)}
+        onConfirm={() => {
+          setConfirmCancel(false);
+          clearUnsavedChanges();
+          onCancel();
+        }}
+      >
+        <p>Det du har skrivit i formuläret sparas inte.</p>
+      </ConfirmDialog>
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useAction, useApi } from '../../api/hooks';
 import { useWorkspace } from '../../workspace-context';
 import { ErrorMessage, Loading, PageHeader } from '../../components/ui';
+import { useUnsavedChanges } from '../../components/unsaved';
 
 export function SettingsPage() {
   const { info, refresh } = useWorkspace();
@@ -18,6 +19,11 @@ export function SettingsPage() {
   const [backupPath, setBackupPath] = useState<string | null>(null);
 
   useEffect(() => setSaved(false), [deadline, userName, name, suppress, codes]);
+  // unsaved edits: compared with the settings as stored (info refreshes after a save)
+  const storedCodes = s.kommuner.map((k) => k.code).sort().join(',');
+  useUnsavedChanges(
+    Number(deadline) !== s.deadlineDays || userName.trim() !== s.userName.trim() || name.trim() !== s.delregionName.trim() || suppress !== s.smallCellSuppression || [...codes].sort().join(',') !== storedCodes,
+  );
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
