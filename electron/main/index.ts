@@ -93,6 +93,14 @@ async function start(): Promise<void> {
     dialogs,
     reload: () => mainWindow?.webContents.reload(),
     navigate: (route) => void mainWindow?.loadURL(appRouteUrl(route)),
+    goBack: () => {
+      const h = mainWindow?.webContents.navigationHistory;
+      if (h?.canGoBack()) h.goBack();
+    },
+    goForward: () => {
+      const h = mainWindow?.webContents.navigationHistory;
+      if (h?.canGoForward()) h.goForward();
+    },
     addRecentDocument: (file) => app.addRecentDocument(file),
     refreshMenu: () => void refreshMenu(),
     documentsDir: app.getPath('documents'),

@@ -22,6 +22,8 @@ function recordingActions() {
     report: rec('report'),
     help: rec('help'),
     about: rec('about'),
+    back: rec('back'),
+    forward: rec('forward'),
   };
   return { calls, actions };
 }
@@ -49,6 +51,8 @@ describe('application menu', () => {
       ['Säkerhetskopiera', 'CmdOrCtrl+S', 'backup'],
       ['Rapport (PDF) …', 'CmdOrCtrl+P', 'report'],
       ['Hjälp', 'F1', 'help'],
+      ['Bakåt', process.platform === 'darwin' ? 'Cmd+[' : 'Alt+Left', 'back'],
+      ['Framåt', process.platform === 'darwin' ? 'Cmd+]' : 'Alt+Right', 'forward'],
     ];
     for (const [label, accelerator, action] of expected) {
       const item = byLabel(label);
@@ -138,6 +142,8 @@ describe('menu actions against the real core', () => {
       dialogs: d,
       reload: () => void log.push('reload'),
       navigate: (r) => void log.push(`navigate:${r}`),
+      goBack: () => void log.push('back'),
+      goForward: () => void log.push('forward'),
       addRecentDocument: (f) => void log.push(`recent:${path.basename(f)}`),
       refreshMenu: () => void log.push('menu'),
       documentsDir: dir,
@@ -194,6 +200,8 @@ describe('menu actions against the real core', () => {
     const { actions, log } = shell(scriptedDialogs({}).dialogs);
     actions.report();
     actions.help();
-    expect(log).toEqual(['navigate:/rapport', 'navigate:/hjalp']);
+    actions.back();
+    actions.forward();
+    expect(log).toEqual(['navigate:/rapport', 'navigate:/hjalp', 'back', 'forward']);
   });
 });

@@ -11,6 +11,9 @@ export interface MenuActions {
   report(): void;
   help(): void;
   about(): void;
+  /** The previous / next page of the window's history (Alt+← / Alt+→, as in a browser). */
+  back(): void;
+  forward(): void;
 }
 
 export interface MenuOptions {
@@ -34,6 +37,9 @@ export function buildMenuTemplate(actions: MenuActions, opts: MenuOptions): Menu
         }))
       : [{ label: 'Inga senaste arbetsytor', enabled: false }];
   const view: MenuItemConstructorOptions[] = [
+    { label: 'Bakåt', accelerator: process.platform === 'darwin' ? 'Cmd+[' : 'Alt+Left', click: () => actions.back() },
+    { label: 'Framåt', accelerator: process.platform === 'darwin' ? 'Cmd+]' : 'Alt+Right', click: () => actions.forward() },
+    { type: 'separator' },
     { label: 'Ladda om', accelerator: 'CmdOrCtrl+R', role: 'reload' },
     { type: 'separator' },
     { label: 'Normal storlek', accelerator: 'CmdOrCtrl+0', role: 'resetZoom' },

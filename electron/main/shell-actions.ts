@@ -20,6 +20,9 @@ export interface ShellDeps {
   reload(): void;
   /** Shows a renderer route, e.g. '/rapport'. */
   navigate(route: string): void;
+  /** The window's history: back and forward (no-ops at either end). */
+  goBack(): void;
+  goForward(): void;
   /** app.addRecentDocument (Windows jump list). */
   addRecentDocument(file: string): void;
   /** Rebuilds the menu (its recent list changed). */
@@ -221,6 +224,12 @@ export function createShellActions(deps: ShellDeps): MenuActions & { openPath(fi
     },
     help() {
       deps.navigate('/hjalp');
+    },
+    back() {
+      deps.goBack();
+    },
+    forward() {
+      deps.goForward();
     },
     async about() {
       await info(`Samsyn ${deps.appVersion}`, 'Uppföljning av avvikelser, oenighet och tvist i vårdsamverkan. Allt sparas lokalt i arbetsytans fil; programmet gör inga nätverksanrop.');
