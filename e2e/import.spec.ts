@@ -94,7 +94,15 @@ test('import a CSV through the UI: preview, hand mapping, report, quarantine fix
   await item.getByLabel(/^Registreringsdatum/).fill('2026-13-01');
   await item.getByRole('button', { name: 'Validera igen' }).click();
   await expect(item.getByText('Fortfarande fel:')).toBeVisible();
+  // a new error in one of the other values: that field comes into view, and takes the focus
   await item.getByLabel(/^Registreringsdatum/).fill('2026-03-08');
+  await item.getByText('Övriga värden i raden').click();
+  await item.getByLabel(/^Berörd kommun/).fill('Atlantis');
+  await item.getByRole('button', { name: 'Validera igen' }).click();
+  await expect(item.getByText('Fortfarande fel:')).toBeVisible();
+  await expect(item.locator('details .q-field', { hasText: 'Berörd kommun' })).toHaveCount(0);
+  await expect(item.getByLabel(/^Berörd kommun/)).toBeFocused();
+  await item.getByLabel(/^Berörd kommun/).fill('Falköping');
   await item.getByRole('button', { name: 'Validera igen' }).click();
   await expect(page.locator('.count-line')).toContainText('0 rader i karantän');
   await expect(page.locator('.count-line')).toContainText('sparades som nytt ärende');

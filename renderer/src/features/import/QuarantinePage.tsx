@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { QuarantineRow } from '../../../../shared/api/imports';
 import { formatInt } from '../../../../shared/format';
 import { useAction, useApi } from '../../api/hooks';
@@ -89,20 +89,25 @@ const resultText: Record<string, string> = {
 
 function QuarantineItem({ row, onChanged }: { row: QuarantineRow; onChanged(msg: string): void }) {
   const [values, setValues] = useState<Record<string, string>>(row.raw);
+  // the row's values as the core holds them now: a re-validation that fails still stores the edit
+  const [stored, setStored] = useState<Record<string, string>>(row.raw);
   const [errors, setErrors] = useState(row.errors);
   const [confirm, setConfirm] = useState(false);
   const [stillInvalid, setStillInvalid] = useState(false);
   const fix = useAction('quarantine.fix');
   const discard = useAction('quarantine.discard');
+  const card = useRef<HTMLElement>(null);
   useEffect(() => {
     setValues(row.raw);
+    setStored(row.raw);
     setErrors(row.errors);
   }, [row]);
 
   const errorColumns = new Set(errors.map((e) => e.column).filter(Boolean));
   const columns = Object.keys(row.raw);
-  // Split by the stored errors so fields do not jump around while the user edits.
-  const initialBad = new Set(row.errors.map((e) => e.column).filter(Boolean));
+  // Split by the stored errors and those of the last "Validera igen" (errors change only then,
+  // so fields do not jump around while the user types): every field in error is in view.
+  const initialBad = new Set([...row.errors, ...errors].map((e) => e.column).filter(Boolean));
   const first = columns.filter((c) => initialBad.has(c));
   const rest = columns.filter((c) => !initialBad.has(c));
   const open = row.status === 'open';
@@ -113,12 +118,15 @@ function QuarantineItem({ row, onChanged }: { row: QuarantineRow; onChanged(msg:
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const changedValues = Object.fromEntries(Object.entries(values).filter(([k, v]) => row.raw[k] !== v));
+    const changedValues = Object.fromEntries(Object.entries(values).filter(([k, v]) => stored[k] !== v));
     const out = await fix.run({ id: row.id, values: changedValues });
     if (!out) return;
     if (out.result === 'invalid' || out.result === 'outside') {
       setErrors(out.errors);
+      setStored(values);
       setStillInvalid(true);
+      // the first field still in error takes the focus (after the card has shown it)
+      requestAnimationFrame(() => card.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
     onChanged(`Rad ${row.rowNumber} i ${row.fileName}: ${resultText[out.result] ?? 'klart.'}`);
@@ -146,7 +154,7 @@ function QuarantineItem({ row, onChanged }: { row: QuarantineRow; onChanged(msg:
   };
 
   return (
-    <article className="card quarantine-item" aria-labelledby={headingId}>
+    <article className="card quarantine-item" aria-labelledby={headingId} ref={card}>
       <h2 id={headingId} className="q-title">
         Rad {row.rowNumber} i {row.fileName}
       </h2>
