@@ -13,6 +13,7 @@ import { importFile } from '../import/import-file';
 import { columnsOf, contentHash, type CellValue } from '../import/validate';
 import { STD_HEADERS, toCsv, TEST_TODAY } from '../import/test-helpers';
 import { openWorkspace } from './open-workspace';
+import { forgetMigrationsAfter } from './test-helpers';
 import type Database from 'better-sqlite3';
 
 let dir: string;
@@ -50,9 +51,7 @@ function makeOld(sqlite: Database.Database): void {
 
 /** Forgets migrations 0007 and later (and undoes their schema changes) so the next open applies them again. */
 function undoMigrationsFrom0007(sqlite: Database.Database): void {
-  sqlite.prepare('DELETE FROM __drizzle_migrations WHERE created_at IN (SELECT created_at FROM __drizzle_migrations ORDER BY created_at LIMIT -1 OFFSET 7)').run();
-  sqlite.exec('DROP TABLE pending_repairs');
-  sqlite.exec('ALTER TABLE quarantine DROP COLUMN source_raw'); // 0008
+  forgetMigrationsAfter(sqlite, '0006_');
 }
 
 const state = (sqlite: Database.Database) => ({

@@ -13,6 +13,7 @@ import { devCells, rng, SKARABORG_KOMMUNER, STD_HEADERS, tempWorkspace, toCsv, T
 import { readSettings } from '../workspace/workspace';
 import { openWorkspace } from '../db/open-workspace';
 import { migrationsFolder } from '../paths';
+import { forgetMigrationsAfter } from '../db/test-helpers';
 import { addDays } from '../../../shared/dates';
 import { computeIndicators, type ComputeEnv, type FigureSource } from './compute';
 import { refreshSummary, summaryDifferences, touchDays } from './summary';
@@ -254,7 +255,8 @@ describe('dashboard summary tables', () => {
     dev(s, { reported: '2025-03-01', answered: '2025-03-05', severity: 3 });
     dev(s, { reported: '2025-03-01' });
     dev(s, { reported: '2025-04-02', answered: '2025-04-03', closed: '2025-04-30' });
-    // the workspace as it was before 0006: no summary tables, no migration row
+    // the workspace as it was before 0006: no summary tables, no migration row (nor later ones)
+    forgetMigrationsAfter(s, '0006_');
     const when = JSON.parse(fs.readFileSync(path.join(migrationsFolder(), 'meta', '_journal.json'), 'utf8')).entries.find((e: { tag: string }) => e.tag.startsWith('0006_')).when as number;
     for (const table of ['dev_sum_day', 'dev_sum_category_flow', 'dev_sum_kommun', 'dev_sum_answered', 'dev_sum_closed']) s.exec(`DROP TABLE ${table}`);
     expect(s.prepare(`DELETE FROM __drizzle_migrations WHERE created_at = ?`).run(when).changes).toBe(1);
