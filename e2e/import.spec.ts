@@ -41,6 +41,11 @@ test('import a CSV through the UI: preview, hand mapping, report, quarantine fix
   await expect(page.getByRole('button', { name: 'Importera' })).toBeDisabled();
   await expect(page.getByRole('combobox', { name: 'Ärendenummer', exact: true })).toHaveValue('Ärende-ID');
   await expect(page.getByRole('combobox', { name: 'Kommun', exact: true })).toHaveValue('Berörd kommun');
+  // the first row's values are shown as examples before the mapping is complete (de-identified)
+  const mapRow = (name: string) => page.getByRole('row').filter({ has: page.getByRole('combobox', { name, exact: true }) });
+  await expect(mapRow('Kommun')).toContainText('Skövde');
+  await expect(mapRow('Händelsebeskrivning')).toContainText('[PNR-');
+  await expect(mapRow('Händelsebeskrivning')).not.toContainText('811218-9876');
   await category.selectOption('Avvikelseområde');
   // The re-preview shows stored values: the planted identity number is already replaced.
   const sample = page.locator('table.sample-table');

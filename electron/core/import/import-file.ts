@@ -435,6 +435,8 @@ export interface PreviewResult {
   fields: { field: string; label: string; required: boolean }[];
   matchedProfile: { id: number; name: string } | null;
   sampleRows: SampleRow[];
+  /** The first data row's cells by header, de-identified: examples for the mapping even before it is complete. */
+  firstRaw: Record<string, string> | null;
   problems: string[];
 }
 
@@ -479,6 +481,18 @@ export async function previewFile(
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
     }
+    let firstRaw: Record<string, string> | null = null;
+    if (!resolved) {
+      // no rows can be checked yet, but the analyst needs the values to choose the columns
+      for (;;) {
+        const n = await head.rest.next();
+        if (n.done) break;
+        if (isBlank(n.value.cells)) continue;
+        const cells = pseudonymiserFor(ws.sqlite).cleanCells([...n.value.cells]);
+        firstRaw = Object.fromEntries(head.headers.map((h, i) => [h, cells[i] ?? '']));
+        break;
+      }
+    }
     if (resolved) {
       const proc = new RowProcessor(kind, resolved, head.headers, lookupsFor(ws, opts.now ?? new Date()), pseudonymiserFor(ws.sqlite), head.info.separator ?? null);
       while (sampleRows.length < (opts.sampleSize ?? 10)) {
@@ -504,6 +518,7 @@ export async function previewFile(
       fields: fieldsOf(kind).map((f) => ({ field: f.field, label: f.label, required: f.required })),
       matchedProfile: choice.profile ? { id: choice.profile.id, name: choice.profile.name } : null,
       sampleRows,
+      firstRaw: firstRaw ?? sampleRows[0]?.raw ?? null,
       problems,
     };
   } finally {

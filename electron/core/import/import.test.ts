@@ -387,6 +387,9 @@ describe('contract methods', () => {
     expect(pv.headerRowNumber).toBe(1);
     expect(pv.proposedMapping).toMatchObject({ kommun: 'Kommun', category: 'Kategori', status: 'Status', external_id: null, action: 'Åtgärd' });
     expect(pv.problems.join(' ')).toMatch(/Ärendenummer är inte kopplat/);
+    // no row can be checked before the mapping is complete, but the first row's values are examples
+    expect(pv.sampleRows).toHaveLength(0);
+    expect(pv.firstRaw).toMatchObject({ Nr: rows[0]!.id, Kommun: rows[0]!.kommun, Text: rows[0]!.description });
     const mapping = { ...pv.proposedMapping, external_id: 'Nr', reported_at: 'Datum', reporting_org: 'Från', reporting_party_type: 'Från typ', receiving_org: 'Till', receiving_party_type: 'Till typ', severity: 'Grad', answered_at: 'Svarat', closed_at: 'Klar', description: 'Text' };
     const pv2 = await call(t.dispatch, 'imports.preview', { kind: 'deviations', fileName: 'egen.csv', bytesBase64: b64, mapping });
     expect(pv2.sampleRows).toHaveLength(10);

@@ -465,7 +465,7 @@ function PreviewView(props: {
             <tbody>
               {fields.map((f) => {
                 const col = mapping[f.field] ?? null;
-                const sample = col ? p.sampleRows[0]?.raw[col] : undefined;
+                const sample = col ? (p.sampleRows[0]?.raw[col] ?? p.firstRaw?.[col]) : undefined;
                 const shared = col ? (usedColumns.get(col) ?? []) : [];
                 return (
                   <tr key={f.field} className={f.required && !col ? 'row-missing' : undefined}>
