@@ -161,11 +161,11 @@ export function CaseTable({
                 <a href={href(casePath(c.kind, c.id))}>{c.externalId}</a>
               </th>
               <td className="nowrap">{c.date}</td>
-              <td>{c.title}</td>
-              {dev ? <td>{c.kommun ?? '–'}</td> : null}
-              <td>{c.reportingOrg ?? '–'}</td>
-              <td>{c.receivingOrg ?? '–'}</td>
-              <td>{c.kind === 'deviation' ? deviationStatusLabel(c.status) : disputeStatusLabel(c.status)}</td>
+              <td className="c-area">{c.title}</td>
+              {dev ? <td className="nowrap">{c.kommun ?? '–'}</td> : null}
+              <td className="c-org">{c.reportingOrg ?? '–'}</td>
+              <td className="c-org">{c.receivingOrg ?? '–'}</td>
+              <td className="nowrap">{c.kind === 'deviation' ? deviationStatusLabel(c.status) : disputeStatusLabel(c.status)}</td>
             </tr>
           ))}
         </tbody>
