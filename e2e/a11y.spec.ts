@@ -218,6 +218,20 @@ test('charts are readable without sight: a text summary, the same numbers as a t
   }
 });
 
+test('at 1024×768 the case lists show every column without a sideways scroll', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+  const page = await context.newPage();
+  await open(page);
+  for (const screen of ['#/avvikelser', '#/tvister']) {
+    await go(page, screen);
+    const wrap = page.locator('.table-wrap', { has: page.locator('table.case-table') }).first();
+    await expect(wrap.getByRole('columnheader', { name: 'Status' })).toBeVisible();
+    const [scroll, client] = await wrap.evaluate((el) => [el.scrollWidth, el.clientWidth]);
+    expect(scroll, `${screen}: the list is ${scroll - client} px wider than its area`).toBeLessThanOrEqual(client);
+  }
+  await context.close();
+});
+
 test('works at 200 % zoom (640×360 CSS px) without sideways scrolling or lost content', async ({ browser }) => {
   test.setTimeout(180_000);
   const context = await browser.newContext({ viewport: { width: 640, height: 360 }, deviceScaleFactor: 2, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
