@@ -38,6 +38,8 @@ export const previewSchema = z.object({
       outsideKommun: z.string().nullable(),
     }),
   ),
+  /** The latest import of a file with the same SHA-256 (same bytes), if any: the preview says so. */
+  alreadyImported: z.object({ batchId: z.number().int(), fileName: z.string(), importedAt: z.string() }).nullable(),
   /** The first data row's cells by header (de-identified): examples for the mapping even before it is complete. */
   firstRaw: z.record(z.string(), z.string()).nullable(),
   problems: z.array(z.string()),

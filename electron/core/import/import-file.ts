@@ -437,6 +437,8 @@ export interface PreviewResult {
   sampleRows: SampleRow[];
   /** The first data row's cells by header, de-identified: examples for the mapping even before it is complete. */
   firstRaw: Record<string, string> | null;
+  /** The latest import of a file with the same bytes (SHA-256), if any. */
+  alreadyImported: { batchId: number; fileName: string; importedAt: string } | null;
   problems: string[];
 }
 
@@ -519,6 +521,10 @@ export async function previewFile(
       matchedProfile: choice.profile ? { id: choice.profile.id, name: choice.profile.name } : null,
       sampleRows,
       firstRaw: firstRaw ?? sampleRows[0]?.raw ?? null,
+      alreadyImported:
+        (ws.sqlite
+          .prepare('SELECT id AS batchId, file_name AS fileName, imported_at AS importedAt FROM import_batches WHERE sha256 = ? AND kind = ? ORDER BY id DESC LIMIT 1')
+          .get(head.info.sha256, kind) as { batchId: number; fileName: string; importedAt: string } | undefined) ?? null,
       problems,
     };
   } finally {

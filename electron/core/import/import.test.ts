@@ -406,6 +406,8 @@ describe('contract methods', () => {
     // the same header set is recognised: the profile is used automatically
     const pv3 = await call(t.dispatch, 'imports.preview', { kind: 'deviations', fileName: 'egen2.csv', bytesBase64: b64 });
     expect(pv3.matchedProfile?.name).toBe('Egen export');
+    expect(pv.alreadyImported).toBeNull();
+    expect(pv3.alreadyImported).toMatchObject({ batchId: report.batchId, fileName: 'egen.csv' });
     expect(pv3.problems).toEqual([]);
     const again = await importFile(t.ws, bytes(csv), 'egen2.csv', { kind: 'deviations', now: TEST_TODAY });
     expect(again).toMatchObject({ unchanged: 12, sourceSystem: 'Eget system', profile: { name: 'Egen export' } });

@@ -48,9 +48,10 @@ export function formatBytes(n: number): string {
   return `${n} byte`;
 }
 
-/** "2026-11-23 14:05" from an ISO timestamp, in local time. */
+/** '2026-11-23T13:57:39.918Z' → '2026-11-23 14:57' (local time, sv-SE). Plain dates stay as they are. */
 export function formatDateTime(iso: string | null | undefined): string {
   if (!iso) return '–';
+  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   return new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short' }).format(d);

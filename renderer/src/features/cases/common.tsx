@@ -28,14 +28,7 @@ export function partyLabel(t: string | null | undefined): string {
   return t ? (partyTypeLabels[t as PartyType] ?? t) : '–';
 }
 
-/** '2026-11-23T13:57:39.918Z' → '2026-11-23 14:57' (local time, sv-SE). Plain dates stay as they are. */
-export function formatDateTime(iso: string | null | undefined): string {
-  if (!iso) return '–';
-  if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString('sv-SE', { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
-}
+export { formatDateTime } from '../../components/files';
 export const formatDate = (s: string | null | undefined) => (s ? s.slice(0, 10) : '–');
 
 /** Today's local date, YYYY-MM-DD. */

@@ -8,7 +8,7 @@ import { useApi } from '../../api/hooks';
 import { useWorkspace } from '../../workspace-context';
 import { href } from '../../router';
 import { ErrorMessage, Loading, ProgressBar } from '../../components/ui';
-import { formatBytes, readFileAsBase64 } from '../../components/files';
+import { formatBytes, formatDateTime, readFileAsBase64 } from '../../components/files';
 import { FilePicker } from '../../components/FilePicker';
 import { ImportReportView, Sha } from './ImportReportView';
 import { encodingLabel, formatLabel, kindLabels, separatorLabel, storedColumns, type AnyImportKind } from './labels';
@@ -411,6 +411,13 @@ function PreviewView(props: {
         </section>
       </div>
 
+      {p.alreadyImported ? (
+        <p className="warning" role="status" data-testid="already-imported">
+          Samma fil (samma innehåll, SHA-256) lästes in {formatDateTime(p.alreadyImported.importedAt)} som {p.alreadyImported.fileName} (
+          <a href={href(`/import/batch/${p.alreadyImported.batchId}`)}>import nr {p.alreadyImported.batchId}</a>). Läser du in den igen ändras inga ärenden och
+          rader som redan ligger i karantän läggs inte till igen.
+        </p>
+      ) : null}
       {p.problems.length > 0 ? (
         <div className="warning" role="status" aria-labelledby={`${ids}-problems`}>
           <h3 id={`${ids}-problems`} className="warning-title">
