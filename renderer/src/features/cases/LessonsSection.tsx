@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import type { Lesson } from '../../../../shared/api/cases';
 import { lessonCauses, type LessonCause } from '../../../../shared/domain/enums';
 import { lessonCauseLabels } from '../../../../shared/labels.sv';
@@ -102,8 +102,16 @@ export function LessonsSection({ kind, caseId, lessons, onChanged }: { kind: Cas
   const [status, setStatus] = useState('');
   const [formKey, setFormKey] = useState(0);
   // after a save the form closes: focus goes to "Skriv en lärdom", not to the page
+  // (a layout effect, so it runs once the button is back in the DOM – whenever React commits – and
+  // before the focus rescue or the next paint: no race with either)
   const addButton = useRef<HTMLButtonElement>(null);
-  const focusAdd = () => requestAnimationFrame(() => addButton.current?.focus());
+  const [focusAddPending, setFocusAddPending] = useState(false);
+  useLayoutEffect(() => {
+    if (!focusAddPending || !addButton.current) return;
+    addButton.current.focus();
+    setFocusAddPending(false);
+  });
+  const focusAdd = () => setFocusAddPending(true);
 
   return (
     <section className="card" aria-labelledby="lessons-h">

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import type { QuarantineRow } from '../../../../shared/api/imports';
 import { formatInt } from '../../../../shared/format';
 import { useAction, useApi } from '../../api/hooks';
@@ -97,6 +97,12 @@ function QuarantineItem({ row, onChanged }: { row: QuarantineRow; onChanged(msg:
   const fix = useAction('quarantine.fix');
   const discard = useAction('quarantine.discard');
   const card = useRef<HTMLElement>(null);
+  const [focusInvalid, setFocusInvalid] = useState(false);
+  useLayoutEffect(() => {
+    if (!focusInvalid) return;
+    setFocusInvalid(false);
+    card.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  });
   useEffect(() => {
     setValues(row.raw);
     setStored(row.raw);
@@ -125,8 +131,8 @@ function QuarantineItem({ row, onChanged }: { row: QuarantineRow; onChanged(msg:
       setErrors(out.errors);
       setStored(values);
       setStillInvalid(true);
-      // the first field still in error takes the focus (after the card has shown it)
-      requestAnimationFrame(() => card.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      // the first field still in error takes the focus (once the card shows it: layout effect below)
+      setFocusInvalid(true);
       return;
     }
     onChanged(`Rad ${row.rowNumber} i ${row.fileName}: ${resultText[out.result] ?? 'klart.'}`);

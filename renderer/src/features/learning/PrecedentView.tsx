@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useAction, useApi } from '../../api/hooks';
 import { href, navigate } from '../../router';
 import { ConfirmDialog, ErrorMessage, Loading, PageHeader } from '../../components/ui';
@@ -20,7 +20,7 @@ export function PrecedentView({ id }: { id: string }) {
   const editArea = useRef<HTMLDivElement>(null);
   const editButton = useRef<HTMLButtonElement>(null);
   const wasEditing = useRef(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (editing) editArea.current?.querySelector<HTMLElement>('input, textarea, select')?.focus();
     else if (wasEditing.current) editButton.current?.focus();
     wasEditing.current = editing;
