@@ -357,5 +357,12 @@ bigTest('a list over 10 000 says "över 10 000" and counts exactly on request; a
   await page.getByLabel('Sökord').fill('patienten insulin');
   await page.getByRole('button', { name: 'Sök', exact: true }).click();
   await expect(page.getByRole('status').filter({ hasText: /^[\d\s]+ träffar för ”patienten insulin” – de 100 bästa visas, bäst först\.$/ })).toBeVisible();
+  // more of them on request (the contract's 200), and the lists for all of them
+  await page.getByRole('button', { name: 'Visa fler träffar (upp till 200)' }).click();
+  await expect(page).toHaveURL(/antal=200/);
+  await expect(page.getByRole('status').filter({ hasText: /de 200 bästa visas/ })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Sökträffar' }).getByRole('listitem')).toHaveCount(200);
+  await expect(page.getByRole('button', { name: /Visa fler träffar/ })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Avvikelser', exact: true }).last()).toHaveAttribute('href', /#\/avvikelser\?q=patienten%20insulin/);
   expect(errors).toEqual([]);
 });

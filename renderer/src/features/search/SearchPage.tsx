@@ -33,7 +33,9 @@ export function SearchPage({ route }: { route: Route }) {
   const [text, setText] = useState(q);
   const [sel, setSel] = useState<Set<Kind>>(new Set(typ));
   useEffect(() => setText(q), [q]);
-  const res = useApi('search.query', q.trim() ? { q, limit: 100, kinds: typ.length ? typ : undefined } : null);
+  // 100 hits first; "Visa fler" asks for the contract's maximum of 200 (the lists go further)
+  const limit = route.query.get('antal') === '200' ? 200 : 100;
+  const res = useApi('search.query', q.trim() ? { q, limit, kinds: typ.length ? typ : undefined } : null);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -115,6 +117,18 @@ export function SearchPage({ route }: { route: Route }) {
             </li>
           ))}
         </ol>
+      ) : null}
+      {res.data && res.data.total > res.data.hits.length ? (
+        <p className="search-more">
+          {limit < 200 ? (
+            <button type="button" onClick={() => navigate('/sok', { q, typ: typ.join(','), antal: 200 })}>
+              Visa fler träffar (upp till 200)
+            </button>
+          ) : null}{' '}
+          <span className="small muted">
+            Alla avvikelser med orden: <a href={href('/avvikelser', { q })}>Avvikelser</a> · alla tvister: <a href={href('/tvister', { q })}>Oenighet och tvist</a>.
+          </span>
+        </p>
       ) : null}
     </>
   );
