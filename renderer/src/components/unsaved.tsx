@@ -5,7 +5,7 @@
  * cannot be cancelled, so the router puts the old address back (replaceState, no second event).
  * The dialog moves on only when confirmed.
  */
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { ConfirmDialog } from './ui';
 
 const dirty = new Set<symbol>();
@@ -82,5 +82,31 @@ export function UnsavedChangesDialog() {
     >
       <p>Det du har skrivit är inte sparat. Lämnar du sidan försvinner det.</p>
     </ConfirmDialog>
+  );
+}
+
+/** "Avbryt" for a form: with unsaved changes it asks before discarding them (`title`, e.g. "Kasta lärdomen?"). */
+export function CancelButton({ changed, onCancel, title, confirmLabel }: { changed: boolean; onCancel(): void; title: string; confirmLabel: string }) {
+  const [asking, setAsking] = useState(false);
+  return (
+    <>
+      <button type="button" onClick={() => (changed ? setAsking(true) : onCancel())}>
+        Avbryt
+      </button>
+      <ConfirmDialog
+        open={asking}
+        title={title}
+        confirmLabel={confirmLabel}
+        danger
+        onCancel={() => setAsking(false)}
+        onConfirm={() => {
+          setAsking(false);
+          clearUnsavedChanges();
+          onCancel();
+        }}
+      >
+        <p>Det du har skrivit sparas inte.</p>
+      </ConfirmDialog>
+    </>
   );
 }

@@ -4,7 +4,7 @@ import { lessonCauses, type LessonCause } from '../../../../shared/domain/enums'
 import { lessonCauseLabels } from '../../../../shared/labels.sv';
 import { useAction } from '../../api/hooks';
 import { ConfirmDialog, ErrorMessage } from '../../components/ui';
-import { useUnsavedChanges } from '../../components/unsaved';
+import { CancelButton, useUnsavedChanges } from '../../components/unsaved';
 import { formatDateTime, todayLocal, type CaseKind } from './common';
 
 interface Draft {
@@ -23,7 +23,6 @@ function LessonForm({ idPrefix, initial, busy, submitLabel, onSubmit, onCancel }
   const [d, setD] = useState<Draft>(initial);
   const changed = JSON.stringify(d) !== JSON.stringify(initial);
   useUnsavedChanges(changed);
-  const [confirmCancel, setConfirmCancel] = useState(false);
   const set = (k: keyof Draft) => (e: { target: { value: string } }) => setD((x) => ({ ...x, [k]: e.target.value }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -58,27 +57,8 @@ function LessonForm({ idPrefix, initial, busy, submitLabel, onSubmit, onCancel }
         <button type="submit" className="primary" disabled={busy}>
           {submitLabel}
         </button>
-        {onCancel ? (
-          <button type="button" onClick={() => (changed ? setConfirmCancel(true) : onCancel())}>
-            Avbryt
-          </button>
-        ) : null}
+        {onCancel ? <CancelButton changed={changed} onCancel={onCancel} title="Kasta lärdomen?" confirmLabel="Kasta texten" /> : null}
       </div>
-      {onCancel ? (
-        <ConfirmDialog
-          open={confirmCancel}
-          title="Kasta lärdomen?"
-          confirmLabel="Kasta texten"
-          danger
-          onCancel={() => setConfirmCancel(false)}
-          onConfirm={() => {
-            setConfirmCancel(false);
-            onCancel();
-          }}
-        >
-          <p>Det du har skrivit sparas inte.</p>
-        </ConfirmDialog>
-      ) : null}
     </form>
   );
 }

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { clearUnsavedChanges, useUnsavedChanges } from '../../components/unsaved';
+import { CancelButton, clearUnsavedChanges, useUnsavedChanges } from '../../components/unsaved';
 import type { Precedent } from '../../../../shared/api/precedents';
 import { categoryCodes, type CategoryCode } from '../../../../shared/domain/enums';
 import { categoryLabels } from '../../../../shared/labels.sv';
 import { useAction } from '../../api/hooks';
 import { href, navigate } from '../../router';
-import { ConfirmDialog, ErrorMessage, PageHeader } from '../../components/ui';
+import { ErrorMessage, PageHeader } from '../../components/ui';
 
 interface Draft {
   kind: 'ärende' | 'patientfall';
@@ -52,7 +52,6 @@ export function PrecedentForm({ precedent, onSaved, onCancel }: { precedent?: Pr
   const [initial] = useState(() => JSON.stringify(fromPrecedent(precedent)));
   const changed = JSON.stringify(d) !== initial;
   useUnsavedChanges(changed);
-  const [confirmCancel, setConfirmCancel] = useState(false);
   const set = <K extends keyof Draft>(k: K, v: Draft[K]) => setD((x) => ({ ...x, [k]: v }));
   const isNew = !precedent;
   const busy = create.busy || update.busy;
@@ -153,24 +152,8 @@ export function PrecedentForm({ precedent, onSaved, onCancel }: { precedent?: Pr
         <button type="submit" className="primary" disabled={busy}>
           {isNew ? 'Spara som utkast' : 'Spara ändringarna'}
         </button>
-        <button type="button" onClick={() => (changed ? setConfirmCancel(true) : onCancel())}>
-          Avbryt
-        </button>
+        <CancelButton changed={changed} onCancel={onCancel} title="Kasta ändringarna?" confirmLabel="Kasta ändringarna" />
       </div>
-      <ConfirmDialog
-        open={confirmCancel}
-        title="Kasta ändringarna?"
-        confirmLabel="Kasta ändringarna"
-        danger
-        onCancel={() => setConfirmCancel(false)}
-        onConfirm={() => {
-          setConfirmCancel(false);
-          clearUnsavedChanges();
-          onCancel();
-        }}
-      >
-        <p>Det du har skrivit i formuläret sparas inte.</p>
-      </ConfirmDialog>
     </form>
   );
 }
